@@ -1,0 +1,61 @@
+"""The ``postmortem`` command line. Commands other than opening the meeting screen never
+import Textual, so they start fast and work without a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from ..persistence import SessionFileError
+from ..version import __version__
+from . import session_commands
+from .parser import Parser, UsageError
+
+COMMAND_MODULES = [session_commands]
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="postmortem",
+        description=(
+            "Run a blameless incident post-mortem meeting in the terminal: a seven-step agenda "
+            "with countdowns, live notes saved as TOML, and a Markdown document at the end. "
+            "'postmortem FILE' opens the meeting screen on FILE."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"postmortem-tui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    names = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if not args_list or args_list[0] not in names | {"-h", "--help", "--version"}:
+        args_list.insert(0, "open")
+    try:
+        args = parser.parse_args(args_list)
+        return int(args.func(args) or 0)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except SessionFileError as error:
+        print(f"postmortem: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the last guard: one line, never a traceback
+        if os.environ.get("POSTMORTEM_DEBUG"):
+            raise
+        print(
+            f"postmortem: internal error: {type(error).__name__}: {error} "
+            "(set POSTMORTEM_DEBUG=1 to see where)",
+            file=sys.stderr,
+        )
+        return 70

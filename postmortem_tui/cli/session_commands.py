@@ -1,0 +1,181 @@
+"""Commands on whole sessions: open, new, export, validate, list."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..model import ROLES, SEVERITIES, Incident, Meeting, Session
+from ..paths import new_session_path, sessions_dir
+from ..persistence import SUFFIX, SessionFileError, create, load
+from ..persistence.atomic import atomic_write
+from .moments import in_zone, moment, zone_name
+from .parser import UsageError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    opener = commands.add_parser(
+        "open",
+        help="open FILE on the meeting screen (the default: 'postmortem FILE'); "
+        "a FILE that does not exist is created",
+        description="Open the meeting screen on a session file, creating it if it does not exist.",
+    )
+    opener.add_argument("file", nargs="?", type=Path, help="session file (.toml)")
+    opener.add_argument(
+        "--present", action="store_true", help="presenter view for the screen share"
+    )
+    opener.add_argument("--name", default="", help="your name, shown to others on this session")
+    opener.add_argument("--role", choices=ROLES, default=None, help="your role in the meeting")
+    opener.set_defaults(func=open_session)
+
+    new = commands.add_parser(
+        "new",
+        help="create a session file",
+        description="Create a new session, in the sessions folder unless FILE is given.",
+    )
+    new.add_argument("file", nargs="?", type=Path, help="where to create it (.toml)")
+    new.add_argument("--title", required=True, help="the incident's title")
+    new.add_argument("--severity", choices=SEVERITIES)
+    new.add_argument("--start", type=moment, help="incident start, e.g. '2026-11-24 14:12'")
+    new.add_argument("--end", type=moment, help="incident end")
+    new.add_argument("--timezone", type=zone_name, help="IANA zone of the incident, e.g. Europe/Berlin")
+    new.add_argument("--meeting", type=moment, help="when the post-mortem meeting is")
+    new.add_argument("--minutes", type=int, help="the meeting's planned length in minutes")
+    new.set_defaults(func=new_session)
+
+    export = commands.add_parser(
+        "export",
+        help="write the Markdown post-mortem document",
+        description="Write the post-mortem document as Markdown, to stdout or to OUT.",
+    )
+    export.add_argument("file", type=Path, help="session file")
+    export.add_argument("-o", "--output", type=Path, help="write the document here")
+    export.set_defaults(func=export_session)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check a session file; exit 1 with a one-line error if it is not valid",
+        description="Check that a session file can be read; exit 0 if it is valid, 1 if not.",
+    )
+    validate.add_argument("file", type=Path)
+    validate.set_defaults(func=validate_session)
+
+    lister = commands.add_parser(
+        "list",
+        help="list sessions in the sessions folder, newest first",
+        description="List sessions, newest first, with their date, status and title.",
+    )
+    lister.add_argument("folder", nargs="?", type=Path, help=f"default: {sessions_dir()}")
+    lister.set_defaults(func=list_sessions)
+
+
+def open_session(args: argparse.Namespace) -> int:
+    path: Path | None = args.file
+    if path is None:
+        path = new_session_path("post-mortem", date.today())
+    if path.exists():
+        load(path)  # refuse early, with the one-line error, if the file is not valid
+    else:
+        if path.suffix != SUFFIX:
+            raise SessionFileError(path, f"a new session file should end in {SUFFIX}")
+        create(Session(), path)
+        print(f"Created {path}", file=sys.stderr)
+    from ..ui.app import run  # Textual is imported only to open the screen
+
+    return run(path, present=args.present, name=args.name, role=args.role)
+
+
+def new_session(args: argparse.Namespace) -> int:
+    zone = args.timezone or ""
+    try:
+        incident = Incident(
+            title=args.title,
+            severity=args.severity,
+            start=in_zone(args.start, zone),
+            end=in_zone(args.end, zone),
+            timezone=zone,
+        )
+        meeting = Meeting(scheduled=in_zone(args.meeting, zone), planned_minutes=args.minutes)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        option = "--" + str(problem["loc"][0]) if problem["loc"] else "the options"
+        raise UsageError(
+            f"postmortem new: {option}: {problem['msg'].removeprefix('Value error, ')}"
+        ) from None
+    session = Session(incident=incident, meeting=meeting)
+    day = (args.start or args.meeting or datetime.now()).date()
+    path = args.file or new_session_path(args.title, day)
+    create(session, path)
+    print(path)
+    return 0
+
+
+def export_session(args: argparse.Namespace) -> int:
+    from ..export import render
+
+    document = render(load(args.file))
+    if args.output is None:
+        sys.stdout.write(document)
+        return 0
+    try:
+        atomic_write(args.output, document.encode("utf-8"))
+    except OSError as error:
+        raise SessionFileError(args.output, f"cannot be written: {error.strerror}") from None
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def validate_session(args: argparse.Namespace) -> int:
+    session = load(args.file)
+    print(
+        f"{args.file}: valid ({len(session.timeline)} timeline entries, "
+        f"{len(session.action_items)} action items)"
+    )
+    for warning in session.role_warnings():
+        print(f"{args.file}: note: {warning}")
+    return 0
+
+
+def _sort_key(session: Session, path: Path) -> tuple[date, datetime]:
+    """Newest incident first; sessions without dates by when they were last saved."""
+    saved = session.saved_at or datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    when = session.incident.start or session.meeting.scheduled
+    return (when.date() if when else saved.date(), saved)
+
+
+def list_sessions(args: argparse.Namespace) -> int:
+    folder: Path = args.folder or sessions_dir()
+    if not folder.is_dir():
+        print(f"No sessions yet: {folder} does not exist. Create one with 'postmortem new'.")
+        return 0
+    rows = []
+    broken = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            session = load(path)
+        except SessionFileError as error:
+            broken.append(str(error))
+            continue
+        when = session.incident.start or session.meeting.scheduled
+        rows.append(
+            (
+                _sort_key(session, path),
+                when.date().isoformat() if when else "no date",
+                session.meeting.status,
+                session.incident.title or "(untitled)",
+                path.name,
+            )
+        )
+    if not rows and not broken:
+        print(f"No sessions in {folder}.")
+        return 0
+    rows.sort(key=lambda row: row[0], reverse=True)
+    for _, day, status, title, name in rows:
+        print(f"{day:<10}  {status:<9}  {title}  [{name}]")
+    for line in broken:
+        print(f"unreadable: {line}")
+    return 0

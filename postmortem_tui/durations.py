@@ -1,0 +1,92 @@
+"""Key durations of the incident, computed from the kinds of its timeline entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .model import Session, TimelineEntry
+from .model.timeline import Kind
+
+
+@dataclass(frozen=True)
+class Duration:
+    name: str
+    value: timedelta
+    start_label: str
+    end_label: str
+    start: TimelineEntry
+    end: TimelineEntry
+
+
+def entry_datetime(entry: TimelineEntry, default_date: date) -> datetime:
+    return datetime.combine(entry.date or default_date, entry.clock_time)
+
+
+def _first(entries: list[TimelineEntry], kind: Kind, day: date) -> TimelineEntry | None:
+    found = [entry for entry in entries if entry.kind == kind]
+    return min(found, key=lambda e: entry_datetime(e, day)) if found else None
+
+
+_MEASURES: list[tuple[str, tuple[Kind, ...], tuple[Kind, ...]]] = [
+    ("Time to detect", ("impact", "trigger"), ("alert",)),
+    ("Time to acknowledge", ("alert",), ("acknowledged",)),
+    ("Time to declare", ("alert",), ("declared",)),
+    ("Time to mitigate", ("impact", "trigger"), ("mitigated",)),
+    ("Time to resolve", ("alert",), ("resolved",)),
+    ("Total impact", ("impact", "trigger"), ("mitigated", "resolved")),
+]
+"""Each measure: its name, the kinds it is measured from and to (first one present wins)."""
+
+_LABELS: dict[Kind, str] = {
+    "impact": "impact started",
+    "trigger": "the triggering change",
+    "alert": "the first alert",
+    "acknowledged": "acknowledgement",
+    "declared": "incident declared",
+    "mitigated": "mitigation",
+    "resolved": "resolution",
+}
+
+
+def key_durations(session: Session) -> list[Duration]:
+    """The durations whose events are on the timeline; a measure with a missing event is left
+    out rather than guessed, and so is one that would be negative."""
+    day = session.reference_date
+    entries = session.timeline
+    firsts: dict[Kind, TimelineEntry | None] = {
+        kind: _first(entries, kind, day) for kind in _LABELS
+    }
+
+    def pick(kinds: tuple[Kind, ...]) -> tuple[Kind, TimelineEntry] | None:
+        for kind in kinds:
+            entry = firsts[kind]
+            if entry is not None:
+                return kind, entry
+        return None
+
+    results = []
+    for name, from_kinds, to_kinds in _MEASURES:
+        start, end = pick(from_kinds), pick(to_kinds)
+        if start is None or end is None:
+            continue
+        value = entry_datetime(end[1], day) - entry_datetime(start[1], day)
+        if value < timedelta(0):
+            continue
+        results.append(Duration(name, value, _LABELS[start[0]], _LABELS[end[0]], start[1], end[1]))
+    return results
+
+
+def format_duration(value: timedelta) -> str:
+    """``45 s``, ``6 min``, ``4 h 4 min``, ``2 d 3 h``."""
+    seconds = int(value.total_seconds())
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, _ = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{minutes} min"

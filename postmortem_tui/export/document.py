@@ -1,0 +1,299 @@
+"""The post-mortem document: one pure function from a session to publishable Markdown.
+
+Sections follow the Google SRE, PagerDuty and Atlassian templates. Every section is present;
+an empty one says so. All typed text goes through :mod:`.markdown_text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+
+from ..durations import format_duration, key_durations
+from ..model import (
+    FACTOR_CATEGORIES,
+    KIND_TITLES,
+    ROLE_TITLES,
+    ROLES,
+    ActionItem,
+    Session,
+    TimelineEntry,
+)
+from ..model.actions import PRIORITIES
+from .markdown_text import cell, heading_text, inline, paragraphs, url
+
+NOTHING = "Nothing recorded."
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _bullets(items: Iterable[str]) -> str:
+    lines = [f"- {item}" for item in items if item.strip()]
+    return "\n".join(lines) if lines else NOTHING
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return "not recorded"
+    text = moment.strftime("%Y-%m-%d %H:%M")
+    if moment.tzinfo is not None:
+        offset = moment.strftime("%z")
+        text += " UTC" if offset == "+0000" else f" (UTC{offset[:3]}:{offset[3:]})"
+    return text
+
+
+def _linked(text: str, link: str) -> str:
+    shown = inline(text)
+    address = url(link) if link else None
+    if address:
+        shown += f" ([evidence]({address}))"
+    elif link:
+        shown += f" (evidence: {inline(link)})"
+    return shown
+
+
+def _metadata(session: Session) -> str:
+    incident, meeting = session.incident, session.meeting
+    span = _when(incident.start)
+    if incident.end is not None:
+        span += " to " + _when(incident.end)
+    items = [
+        f"**Incident:** {span}",
+        f"**Severity:** {incident.severity or 'not set'}",
+        "**Services affected:** "
+        + (", ".join(inline(s) for s in incident.services) if incident.services else "not recorded"),
+        f"**Post-mortem meeting:** {_when(meeting.scheduled)}, "
+        f"{session.planned_minutes} minutes planned",
+        f"**Document status:** {meeting.status}",
+    ]
+    if incident.timezone:
+        items.append(f"**Times are in:** {inline(incident.timezone)}")
+    return _bullets(items)
+
+
+def _participants(session: Session) -> str:
+    if not session.participants:
+        return NOTHING
+    order = {role: index for index, role in enumerate(ROLES)}
+    people = sorted(
+        session.participants,
+        key=lambda p: min((order[r] for r in p.roles), default=len(ROLES)),
+    )
+    rows = [
+        (cell(p.name), cell(", ".join(ROLE_TITLES[r] for r in p.roles) or "guest"))
+        for p in people
+    ]
+    return _table(["Name", "Role"], rows)
+
+
+def _impact(session: Session) -> str:
+    impact = session.incident.impact
+    parts = []
+    if impact.description.strip():
+        parts.append(paragraphs(impact.description))
+    figures = []
+    if impact.customers_affected is not None:
+        figures.append(f"Customers affected: {impact.customers_affected:,}")
+    if impact.orders_affected is not None:
+        figures.append(f"Orders affected: {impact.orders_affected:,}")
+    if impact.revenue_lost is not None:
+        amount = f"{impact.revenue_lost:,.2f}".removesuffix(".00")
+        figures.append(f"Revenue lost: {amount} {impact.currency}".rstrip())
+    if impact.duration_minutes is not None:
+        figures.append(f"Duration: {format_duration(timedelta(minutes=impact.duration_minutes))}")
+    if figures:
+        parts.append(_bullets(figures))
+    return "\n\n".join(parts) if parts else NOTHING
+
+
+def _text_or_nothing(text: str) -> str:
+    return paragraphs(text) if text.strip() else NOTHING
+
+
+def _entry_time(entry: TimelineEntry) -> str:
+    shown = f"{entry.date.isoformat()} {entry.time}" if entry.date else entry.time
+    if entry.marks:
+        shown += " (" + ", ".join(entry.marks) + ")"
+    return shown
+
+
+def _timeline(session: Session) -> str:
+    if not session.timeline:
+        return NOTHING
+    day = session.reference_date
+    entries = sorted(session.timeline, key=lambda e: e.sort_key(day))
+    rows = [
+        (
+            _entry_time(entry),
+            _linked(entry.text, entry.link) or "—",
+            KIND_TITLES[entry.kind] if entry.kind != "other" else "—",
+            entry.source,
+        )
+        for entry in entries
+    ]
+    return _table(["Time", "Event", "Kind", "Source"], rows)
+
+
+def _durations(session: Session) -> str:
+    durations = key_durations(session)
+    if not durations:
+        return (
+            "No durations can be computed yet: mark timeline entries with their kind "
+            "(impact started, alert, acknowledged, declared, mitigated, resolved)."
+        )
+    rows = [
+        (
+            d.name,
+            format_duration(d.value),
+            f"{d.start_label} ({_entry_time(d.start)})",
+            f"{d.end_label} ({_entry_time(d.end)})",
+        )
+        for d in durations
+    ]
+    return _table(["Measure", "Duration", "Measured from", "To"], rows)
+
+
+def _root_cause(session: Session) -> str:
+    rca = session.root_cause
+    out = ["### 5 Whys"]
+    chains = [chain for chain in rca.chains if chain.steps or chain.title.strip()]
+    if not chains:
+        out.append(NOTHING)
+    for number, chain in enumerate(chains, start=1):
+        out.append(f"#### Chain {number}")
+        if chain.title.strip():
+            out.append(paragraphs(chain.title))
+        rows = [
+            (str(index), cell(step.why), cell(step.because))
+            for index, step in enumerate(chain.steps, start=1)
+        ]
+        out.append(_table(["#", "Why?", "Because"], rows) if rows else NOTHING)
+    out.append("### Contributing factors")
+    if not rca.factors:
+        out.append(NOTHING)
+    for category in FACTOR_CATEGORIES:
+        factors = [f for f in rca.factors if f.category == category]
+        if factors:
+            out.append(f"#### {category.capitalize()}")
+            out.append(_bullets(inline(f.text) for f in factors))
+    out.append("### Root cause")
+    out.append(_text_or_nothing(rca.statement))
+    return "\n\n".join(out)
+
+
+def _improvements(session: Session) -> str:
+    return _bullets(
+        (f"**{note.tag}:** " if note.tag else "") + inline(note.text)
+        for note in session.could_improve
+    )
+
+
+def sorted_actions(actions: Iterable[ActionItem]) -> list[ActionItem]:
+    """By priority, then deadline (none last), keeping the typed order among equals."""
+    rank = {priority: index for index, priority in enumerate(PRIORITIES)}
+    return sorted(
+        actions,
+        key=lambda a: (rank[a.priority], a.deadline is None, a.deadline or datetime.max.date()),
+    )
+
+
+def _actions(session: Session) -> str:
+    if not session.action_items:
+        return NOTHING
+    rows = [
+        (
+            str(number),
+            _linked(action.what, action.link) or "—",
+            action.type,
+            cell(action.owner) if action.owner.strip() else "**no owner**",
+            action.deadline.isoformat() if action.deadline else "**no deadline**",
+            action.priority,
+            action.status,
+        )
+        for number, action in enumerate(sorted_actions(session.action_items), start=1)
+    ]
+    return _table(["#", "Action", "Type", "Owner", "Deadline", "Priority", "Status"], rows)
+
+
+def _minutes(seconds: float) -> str:
+    return f"{round(seconds / 60)} min"
+
+
+def _agenda(session: Session, now: datetime | None) -> str:
+    steps = session.agenda.steps
+    adjusted = any(step.allotted_minutes is not None for step in steps)
+    headers = ["#", "Step", "Planned"] + (["Adjusted"] if adjusted else []) + ["Actual"]
+    rows = []
+    for number, step in enumerate(steps, start=1):
+        spent = step.spent_seconds
+        if step.running_since is not None and now is not None:
+            spent += max((now - step.running_since).total_seconds(), 0.0)
+        actual = _minutes(spent) if step.state != "upcoming" else "not reached"
+        if step.state != "upcoming" and spent > step.minutes * 60:
+            actual += f" (over by {_minutes(spent - step.minutes * 60)})"
+        row = [str(number), step.title, f"{step.planned_minutes} min"]
+        if adjusted:
+            row.append(f"{step.minutes} min")
+        rows.append(row + [actual])
+    return _table(headers, rows)
+
+
+def _distribution(session: Session) -> str:
+    meeting = session.meeting
+    return _bullets(
+        [
+            "**Published at:** "
+            + (inline(meeting.publish_to) if meeting.publish_to.strip() else "not decided yet"),
+            "**Reviewers:** "
+            + (", ".join(inline(r) for r in meeting.reviewers) if meeting.reviewers else "none named yet"),
+        ]
+    )
+
+
+def render(session: Session, now: datetime | None = None) -> str:
+    """The whole document, ending in one newline.
+
+    ``now`` counts a step that is still running up to that moment (default: the last save).
+    """
+    incident = session.incident
+    title = heading_text(incident.title)
+    sections = [
+        f"# Post-mortem: {title}" if title else "# Post-mortem",
+        _metadata(session),
+        "## Participants",
+        _participants(session),
+        "## Summary",
+        _text_or_nothing(incident.summary),
+        "## Impact",
+        _impact(session),
+        "## Trigger, detection and resolution",
+        "### Trigger",
+        _text_or_nothing(incident.trigger),
+        "### Detection",
+        _text_or_nothing(incident.detection),
+        "### Resolution",
+        _text_or_nothing(incident.resolution),
+        "## Timeline",
+        _timeline(session),
+        "### Key durations",
+        _durations(session),
+        "## Root cause analysis",
+        _root_cause(session),
+        "## What went well",
+        _bullets(inline(note.text) for note in session.went_well),
+        "## What could be improved",
+        _improvements(session),
+        "## Where we got lucky",
+        _bullets(inline(note.text) for note in session.got_lucky),
+        "## Action items",
+        _actions(session),
+        "## Agenda",
+        _agenda(session, now or session.saved_at),
+        "## Distribution",
+        _distribution(session),
+    ]
+    return "\n\n".join(sections) + "\n"

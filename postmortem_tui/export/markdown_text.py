@@ -1,0 +1,105 @@
+"""Typed text as Markdown that renders exactly as typed and cannot change the document.
+
+Every character that CommonMark or GitHub Flavored Markdown gives a meaning is escaped where it
+could take effect; URLs and email addresses become autolinks so they stay clickable and do not
+trip markdownlint's bare-URL rule; control characters show as their Unicode control pictures.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ALWAYS = set("\\`*_[]<>|~$&")
+"""Escaped wherever they stand: emphasis, code, links, HTML, tables, strikethrough, maths."""
+
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_URL_OR_EMAIL = re.compile(
+    r"(?P<url>\bhttps?://[^\s<>\"'|`\[\]]*[^\s<>\"'|`\[\].,;:!?)])"
+    r"|(?P<email>\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b)"
+)
+
+
+def _visible_controls(text: str) -> str:
+    out = []
+    for char in text:
+        code = ord(char)
+        if char == "\t":
+            out.append(" ")
+        elif code < 0x20 and char != "\n":
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= code < 0xA0:
+            out.append(f"U+{code:04X}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _escape_plain(text: str) -> str:
+    return "".join("\\" + char if char in _ALWAYS else char for char in text)
+
+
+def _escape_run(text: str) -> str:
+    """Escape a run of text, keeping URLs and email addresses as autolinks."""
+    parts = []
+    position = 0
+    for match in _URL_OR_EMAIL.finditer(text):
+        parts.append(_escape_plain(text[position : match.start()]))
+        parts.append(f"<{match.group(0)}>")
+        position = match.end()
+    parts.append(_escape_plain(text[position:]))
+    return "".join(parts)
+
+
+def inline(text: str) -> str:
+    """One line of typed text for a paragraph, list item or heading.
+
+    Line breaks become spaces; a block marker at the start (``#``, ``>``, ``-``, ``1.``) is
+    escaped so it stays text.
+    """
+    line = " ".join(part.strip() for part in _visible_controls(text).split("\n") if part.strip())
+    return _escape_line_start(_escape_run(line))
+
+
+def _escape_line_start(line: str) -> str:
+    match = _LINE_START.match(line)
+    if not match:
+        return line
+    marker = match.group(2)
+    if marker[-1] in ".)":
+        escaped = marker[:-1] + "\\" + marker[-1]
+    else:
+        escaped = "\\" + marker
+    return line[: match.start(2)] + escaped + line[match.end(2) :]
+
+
+def cell(text: str) -> str:
+    """Typed text for a table cell: one line, ``|`` escaped; never empty."""
+    escaped = inline(text)
+    return escaped if escaped else "—"
+
+
+def paragraphs(text: str) -> str:
+    """Typed multi-line text as paragraphs: blank lines separate them, lines stay lines."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", _visible_controls(text).strip()):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if lines:
+            blocks.append("\n".join(_escape_line_start(_escape_run(line)) for line in lines))
+    return "\n\n".join(blocks)
+
+
+def heading_text(text: str) -> str:
+    """Typed text to follow a heading's own words: ``#`` escaped throughout (a trailing one
+    would close the heading), trailing punctuation dropped (markdownlint MD026)."""
+    line = " ".join(part.strip() for part in _visible_controls(text).split("\n") if part.strip())
+    return _escape_run(line).replace("#", "\\#").rstrip(" .,;:!?")
+
+
+def url(address: str) -> str | None:
+    """An address fit for ``[text](address)``, or None if it is not a plain web address."""
+    address = address.strip()
+    if re.fullmatch(r"https?://[^\s<>\"'`]+", address):
+        return address.replace("|", "%7C").replace("(", "%28").replace(")", "%29")
+    return None

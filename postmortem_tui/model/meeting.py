@@ -1,0 +1,23 @@
+"""The meeting itself: when, how long, and where its document goes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Model, Text
+
+DocumentStatus = Literal["draft", "in review", "published"]
+DOCUMENT_STATUSES: tuple[DocumentStatus, ...] = ("draft", "in review", "published")
+
+
+class Meeting(Model):
+    scheduled: datetime | None = None
+    planned_minutes: int | None = Field(default=None, ge=1, le=600)
+    """The meeting's booked length; ``None`` means the agenda's total."""
+    status: DocumentStatus = "draft"
+    publish_to: Text = ""
+    """Where the finished document will be published (a wiki page, a repository path)."""
+    reviewers: list[Text] = Field(default_factory=list)

@@ -1,0 +1,28 @@
+"""What went well, what could be improved, and where we got lucky."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Entry, Text
+
+ImprovementTag = Literal[
+    "monitoring", "alerting", "documentation", "communication", "response", "other"
+]
+IMPROVEMENT_TAGS: tuple[ImprovementTag, ...] = (
+    "monitoring",
+    "alerting",
+    "documentation",
+    "communication",
+    "response",
+    "other",
+)
+
+
+class Note(Entry):
+    text: Text = ""
+
+
+class Improvement(Entry):
+    text: Text = ""
+    tag: ImprovementTag | None = None

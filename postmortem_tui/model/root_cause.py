@@ -1,0 +1,33 @@
+"""Root cause analysis: 5-Whys chains, contributing factors and the root-cause statement."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Entry, Model, Text
+
+FactorCategory = Literal["technical", "process", "organisational"]
+FACTOR_CATEGORIES: tuple[FactorCategory, ...] = ("technical", "process", "organisational")
+
+
+class WhyStep(Entry):
+    why: Text = ""
+    because: Text = ""
+
+
+class WhyChain(Entry):
+    title: Text = ""
+    steps: list[WhyStep] = Field(default_factory=list)
+
+
+class Factor(Entry):
+    category: FactorCategory = "technical"
+    text: Text = ""
+
+
+class RootCause(Model):
+    statement: Text = ""
+    chains: list[WhyChain] = Field(default_factory=list)
+    factors: list[Factor] = Field(default_factory=list)

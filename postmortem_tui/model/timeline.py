@@ -1,0 +1,62 @@
+"""Timeline entries: what happened when, and where we know it from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Entry, Text
+
+Source = Literal["manual", "alert", "chat", "log", "deploy", "metric", "ticket", "other"]
+SOURCES: tuple[Source, ...] = ("manual", "alert", "chat", "log", "deploy", "metric", "ticket", "other")
+
+Kind = Literal[
+    "impact", "trigger", "alert", "acknowledged", "declared", "mitigated", "resolved", "other"
+]
+KINDS: tuple[Kind, ...] = (
+    "impact",
+    "trigger",
+    "alert",
+    "acknowledged",
+    "declared",
+    "mitigated",
+    "resolved",
+    "other",
+)
+KIND_TITLES: dict[Kind, str] = {
+    "impact": "impact started",
+    "trigger": "change / trigger",
+    "alert": "alert",
+    "acknowledged": "acknowledged",
+    "declared": "declared",
+    "mitigated": "mitigated",
+    "resolved": "resolved",
+    "other": "other",
+}
+
+Mark = Literal["stamped", "zone assumed", "date inferred"]
+"""How a time was arrived at when nobody typed it: stamped by the app at entry, its zone
+assumed to be the incident's, or its date inferred from context."""
+
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"
+
+
+class TimelineEntry(Entry):
+    time: str = Field(pattern=TIME_PATTERN)
+    """24-hour ``HH:MM`` or ``HH:MM:SS`` in the incident's time zone."""
+    date: dt.date | None = None
+    """Given when the incident spans more than one day."""
+    text: Text = ""
+    source: Source = "manual"
+    kind: Kind = "other"
+    link: str = ""
+    marks: list[Mark] = Field(default_factory=list)
+
+    @property
+    def clock_time(self) -> dt.time:
+        return dt.time.fromisoformat(self.time)
+
+    def sort_key(self, default_date: dt.date) -> tuple[dt.date, dt.time, str]:
+        return (self.date or default_date, self.clock_time, self.created.isoformat())

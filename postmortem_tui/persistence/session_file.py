@@ -1,0 +1,72 @@
+"""Reading and writing session files on disk."""
+
+from __future__ import annotations
+
+import errno
+from datetime import datetime
+from pathlib import Path
+
+from ..model import Session, utcnow
+from ..version import __version__
+from .atomic import atomic_write, remove_stale_temp_files
+from .codec import dumps, loads
+from .errors import SessionFileError
+
+SUFFIX = ".toml"
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise SessionFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise SessionFileError(path, "is a folder, not a session file") from None
+    except PermissionError:
+        raise SessionFileError(path, "cannot be read: permission denied") from None
+    except UnicodeDecodeError as error:
+        raise SessionFileError(
+            path, f"byte {error.start} is not UTF-8; a session file is UTF-8 text"
+        ) from None
+    except OSError as error:
+        raise SessionFileError(path, f"cannot be read: {error.strerror}") from None
+
+
+def load(path: Path) -> Session:
+    """Load and validate a session; raises :class:`SessionFileError` with a one-line message."""
+    return loads(read_text(path), path)
+
+
+def write_error(path: Path, error: OSError) -> SessionFileError:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOENT: "its folder no longer exists",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return SessionFileError(path, f"cannot be saved: {reason}")
+
+
+def save(session: Session, path: Path, now: datetime | None = None) -> None:
+    """Write ``session`` atomically, stamping when and by which version it was written."""
+    session.saved_at = now or utcnow()
+    session.written_by = f"postmortem-tui {__version__}"
+    data = dumps(session).encode("utf-8")
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise write_error(path, error) from None
+    remove_stale_temp_files(path)
+
+
+def create(session: Session, path: Path) -> None:
+    """Write a new session file; refuses to replace a file that is already there."""
+    if path.exists():
+        raise SessionFileError(path, "already exists; open it instead, or choose another name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise write_error(path, error) from None
+    save(session, path)

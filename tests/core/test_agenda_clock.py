@@ -1,0 +1,223 @@
+"""The agenda's countdown, with an injected clock: no test sleeps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from postmortem_tui.agenda_clock import (
+    AgendaClock,
+    CountdownAlerts,
+    NextResult,
+    Phase,
+    format_countdown,
+    phase,
+    resume,
+)
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.model import Agenda, Session
+from postmortem_tui.persistence import dumps, loads
+
+
+def _clock() -> tuple[AgendaClock, FakeClock]:
+    fake = FakeClock()
+    return AgendaClock(Agenda(), fake), fake
+
+
+def test_starting_the_meeting_starts_step_one() -> None:
+    clock, fake = _clock()
+    assert not clock.started
+    assert clock.toggle() is True
+    assert clock.agenda.current == 0 and clock.running
+    fake.advance(90)
+    assert clock.remaining() == 5 * 60 - 90
+    assert format_countdown(clock.remaining()) == "03:30"
+
+
+def test_pause_stops_the_countdown() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    fake.advance(60)
+    clock.toggle()
+    fake.advance(600)
+    assert clock.remaining() == 4 * 60
+    clock.toggle()
+    fake.advance(30)
+    assert clock.remaining() == 3 * 60 + 30
+
+
+def test_overrun_counts_up() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    fake.advance(5 * 60 + 92)
+    assert clock.remaining() == -92
+    assert format_countdown(clock.remaining()) == "+01:32"
+    assert phase(clock.remaining()) is Phase.OVER
+
+
+def test_colour_phases() -> None:
+    assert phase(121) is Phase.NORMAL
+    assert phase(120) is Phase.WARNING
+    assert phase(0.5) is Phase.WARNING
+    assert phase(0) is Phase.OVER
+
+
+def test_countdown_rounds_up_while_time_is_left() -> None:
+    assert format_countdown(299.2) == "05:00"
+    assert format_countdown(0.2) == "00:01"
+    assert format_countdown(0) == "00:00"
+    assert format_countdown(-0.5) == "00:00"
+    assert format_countdown(-61) == "+01:01"
+
+
+def test_the_wall_clock_jumping_does_not_move_the_countdown() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    fake.advance(60)
+    fake.jump_wall(3600)  # an NTP correction or a suspended laptop's wall clock
+    assert clock.remaining() == 4 * 60
+
+
+def test_moving_on_early_needs_a_second_press() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    fake.advance(60)
+    assert clock.request_next() is NextResult.CONFIRM
+    assert clock.agenda.current == 0 and clock.awaiting_confirmation
+    assert clock.request_next() is NextResult.MOVED
+    assert clock.agenda.current == 1 and clock.running
+    assert clock.agenda.steps[0].state == "done"
+    assert clock.agenda.steps[0].spent_seconds == 60
+
+
+def test_another_key_cancels_the_pending_move() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    assert clock.request_next() is NextResult.CONFIRM
+    clock.extend(1)
+    assert clock.request_next() is NextResult.CONFIRM
+    assert clock.agenda.current == 0
+
+
+def test_a_step_whose_time_is_up_moves_on_at_once() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    fake.advance(5 * 60)
+    assert clock.request_next() is NextResult.MOVED
+
+
+def test_going_back_is_always_possible_and_keeps_time() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    fake.advance(100)
+    clock.next()
+    fake.advance(40)
+    assert clock.previous() is True
+    assert clock.agenda.current == 0 and clock.running
+    assert clock.agenda.steps[1].state == "paused"
+    assert clock.agenda.steps[1].spent_seconds == 40
+    fake.advance(10)
+    assert clock.elapsed() == 110
+    assert clock.previous() is False
+
+
+def test_extend_changes_the_step_and_the_projected_end() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    end = clock.projected_end()
+    assert clock.extend(+1) == 6
+    assert clock.projected_end() - end == timedelta(minutes=1)
+    assert clock.remaining() == 6 * 60
+    clock.extend(-2)
+    assert clock.agenda.current_step.minutes == 4
+    for _ in range(10):
+        clock.extend(-1)
+    assert clock.agenda.current_step.minutes == 1
+    clock.extend(+4)
+    assert clock.agenda.current_step.allotted_minutes is None  # back to the plan
+
+
+def test_projected_end_follows_an_overrun() -> None:
+    clock, fake = _clock()
+    start = fake.now()
+    clock.toggle()
+    assert clock.projected_end() == start + timedelta(minutes=80)
+    fake.advance(8 * 60)  # 3 minutes over the 5 planned
+    assert clock.projected_end() == start + timedelta(minutes=83)
+
+
+def test_the_last_step_finishes_the_meeting() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    for _ in range(6):
+        assert clock.next() is NextResult.MOVED
+    assert clock.next() is NextResult.FINISHED
+    assert clock.finished and not clock.running
+    assert clock.toggle() is False
+
+
+def test_before_the_start_next_and_previous_only_move() -> None:
+    clock, _ = _clock()
+    assert clock.next() is NextResult.MOVED
+    assert clock.agenda.current == 1 and not clock.started
+    assert clock.agenda.current_step.state == "upcoming"
+
+
+def _closed_for(minutes: float) -> tuple[Session, FakeClock]:
+    fake = FakeClock()
+    session = Session()
+    clock = AgendaClock(session.agenda, fake)
+    clock.toggle()
+    clock.next()
+    fake.advance(120)
+    clock.checkpoint()
+    reopened = loads(dumps(session))
+    fake.advance(minutes * 60)
+    return reopened, fake
+
+
+def test_reopened_within_the_meeting_length_the_step_kept_running() -> None:
+    session, fake = _closed_for(10)
+    result = resume(session.agenda, fake, session.planned_minutes)
+    assert result is not None and result.kept_running
+    clock = AgendaClock(session.agenda, fake)
+    assert clock.running
+    assert clock.elapsed() == 120 + 600
+    assert clock.remaining() == 15 * 60 - 720
+
+
+def test_reopened_after_the_meeting_length_the_step_is_paused() -> None:
+    session, fake = _closed_for(24 * 60)
+    result = resume(session.agenda, fake, session.planned_minutes)
+    assert result is not None and not result.kept_running
+    assert result.closed_for == timedelta(hours=24)
+    clock = AgendaClock(session.agenda, fake)
+    assert not clock.running
+    assert clock.elapsed() == 120  # stopped at the last sign of life
+    assert session.agenda.current_step.state == "paused"
+
+
+def test_nothing_to_resume_when_nothing_was_running() -> None:
+    session = Session()
+    assert resume(session.agenda, FakeClock(), 80) is None
+
+
+def test_alerts_ring_once_at_one_minute_and_at_zero() -> None:
+    alerts = CountdownAlerts()
+    assert alerts.check(0, 200) is None
+    assert alerts.check(0, 60) == 60
+    assert alerts.check(0, 59) is None
+    assert alerts.check(0, 0) == 0
+    assert alerts.check(0, -30) is None
+
+
+def test_alerts_rearm_after_extending() -> None:
+    alerts = CountdownAlerts()
+    alerts.check(0, 50)
+    assert alerts.check(0, 110) is None  # a minute was added
+    assert alerts.check(0, 59) == 60
+
+
+def test_crossing_both_thresholds_at_once_rings_once() -> None:
+    alerts = CountdownAlerts()
+    assert alerts.check(0, -500) == 0
+    assert alerts.check(0, -501) is None

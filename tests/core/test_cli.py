@@ -1,0 +1,130 @@
+"""The command line: what it prints, its exit codes, and files it leaves alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from postmortem_tui.cli import main
+from postmortem_tui.paths import sessions_dir
+from postmortem_tui.persistence import load
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("open", "new", "export", "validate", "list"):
+        assert f"    {command}" in out
+
+
+def test_export_prints_the_document(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
+    code, out, _ = _run(capsys, "export", str(sample_path))
+    assert code == 0
+    assert out.startswith("# Post-mortem: Checkout outage")
+
+
+def test_export_to_a_file(capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "doc.md"
+    code, out, err = _run(capsys, "export", str(sample_path), "-o", str(target))
+    assert code == 0 and out == ""
+    assert f"Wrote {target}" in err
+    assert target.read_text().startswith("# Post-mortem")
+
+
+def _corrupt(path: Path, how: str) -> None:
+    text = path.read_text()
+    if how == "truncated":
+        path.write_text(text[: len(text) // 2])
+    elif how == "wrong type":
+        path.write_text(text.replace("deadline = 2026-12-11", 'deadline = "soon"', 1))
+    elif how == "newer schema":
+        path.write_text(text.replace("schema_version = 1", "schema_version = 99"))
+
+
+@pytest.mark.parametrize("how", ["truncated", "wrong type", "newer schema"])
+def test_validate_refuses_bad_files_in_one_line(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, how: str
+) -> None:
+    _corrupt(sample_path, how)
+    before = sample_path.read_bytes()
+    code, out, err = _run(capsys, "validate", str(sample_path))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith(f"postmortem: {sample_path}:")
+    assert "Traceback" not in err
+    assert sample_path.read_bytes() == before
+
+
+def test_validate_accepts_the_sample(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
+    code, out, _ = _run(capsys, "validate", str(sample_path))
+    assert code == 0
+    assert "valid (11 timeline entries, 6 action items)" in out
+
+
+def test_opening_a_bad_file_refuses_and_leaves_it(
+    capsys: pytest.CaptureFixture[str], sample_path: Path
+) -> None:
+    _corrupt(sample_path, "truncated")
+    before = sample_path.read_bytes()
+    code, _, err = _run(capsys, str(sample_path))
+    assert code == 1 and "not valid TOML" in err
+    assert sample_path.read_bytes() == before
+
+
+def test_new_creates_in_the_sessions_folder_and_list_shows_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(
+        capsys, "new", "--title", "Search latency spike", "--start", "2026-11-20 09:30",
+        "--timezone", "Europe/Berlin", "--severity", "SEV2",
+    )
+    assert code == 0
+    path = Path(out.strip())
+    assert path.parent == sessions_dir()
+    assert path.name == "2026-11-20-search-latency-spike.toml"
+    session = load(path)
+    assert session.incident.start is not None and session.incident.start.utcoffset() is not None
+    _run(capsys, "new", "--title", "Older one", "--start", "2026-10-01 10:00")
+    code, out, _ = _run(capsys, "list")
+    lines = out.strip().splitlines()
+    assert "Search latency spike" in lines[0] and lines[0].startswith("2026-11-20")
+    assert "Older one" in lines[1]  # the newest incident first
+
+
+def test_new_refuses_bad_options_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "new", "--title", "x", "--timezone", "Mars/Olympus")
+    assert code == 2 and err.count("\n") == 1 and "Mars/Olympus" in err
+    code, _, err = _run(capsys, "new", "--title", "x", "--start", "yesterday")
+    assert code == 2 and "--start" in err and "2026-11-24 14:12" in err
+    code, _, err = _run(
+        capsys, "new", "--title", "x", "--start", "2026-11-24 14:00", "--end", "2026-11-24 13:00"
+    )
+    assert code == 2 and "end is before its start" in err
+
+
+def test_list_when_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "list")
+    assert code == 0 and "No sessions yet" in out
+
+
+def test_the_installed_command_and_module_run(sample_path: Path) -> None:
+    for command in (["postmortem"], [sys.executable, "-m", "postmortem_tui"]):
+        result = subprocess.run(
+            [*command, "validate", str(sample_path)], capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+
+
+def test_a_missing_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = _run(capsys, "export", str(tmp_path / "nope.toml"))
+    assert code == 1 and err.strip() == f"postmortem: {tmp_path / 'nope.toml'}: no such file"

@@ -1,0 +1,29 @@
+"""The core (model, clock, persistence, export, CLI commands) never imports Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    "postmortem_tui.model",
+    "postmortem_tui.agenda_clock",
+    "postmortem_tui.clock",
+    "postmortem_tui.durations",
+    "postmortem_tui.timeparse",
+    "postmortem_tui.persistence",
+    "postmortem_tui.export",
+    "postmortem_tui.cli",
+]
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import {module}\n" for module in CORE)
+        + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        + "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -1,0 +1,132 @@
+"""Session files: one-line errors that name the position, never an overwrite of a bad file."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from postmortem_tui.model import Session
+from postmortem_tui.persistence import SessionFileError, create, dumps, load, save
+from postmortem_tui.persistence.atomic import remove_stale_temp_files
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(SessionFileError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_the_sample_loads(sample_path: Path) -> None:
+    session = load(sample_path)
+    assert len(session.timeline) >= 8
+    assert len(session.action_items) == 6
+
+
+def test_truncated_file_names_the_line(sample_path: Path) -> None:
+    text = sample_path.read_text()
+    cut = text.index("[[timeline]]") + len("[[timeline]]\nid = \"")
+    sample_path.write_text(text[:cut])
+    message = _error(sample_path)
+    line = text[:cut].count("\n") + 1
+    assert message.startswith(f"{sample_path}:{line}: ")
+    assert "not valid TOML" in message
+
+
+def test_a_deadline_that_is_not_a_date_names_the_key_and_line(sample_path: Path) -> None:
+    text = sample_path.read_text()
+    lines = text.splitlines()
+    deadline_lines = [i for i, line in enumerate(lines) if line.startswith("deadline = ")]
+    lines[deadline_lines[3]] = 'deadline = "next week"'
+    sample_path.write_text("\n".join(lines) + "\n")
+    message = _error(sample_path)
+    assert message == (
+        f"{sample_path}:{deadline_lines[3] + 1}: action_items[3].deadline: "
+        "expected a date like 2026-12-10, got 'next week'"
+    )
+
+
+def test_a_newer_schema_is_refused_with_the_version_needed(sample_path: Path) -> None:
+    text = sample_path.read_text()
+    text = text.replace("schema_version = 1", "schema_version = 7").replace(
+        'written_by = "postmortem-tui 0.1.0"', 'written_by = "postmortem-tui 3.2.0"'
+    )
+    sample_path.write_text(text)
+    message = _error(sample_path)
+    assert ":1: schema_version 7 was written by postmortem-tui 3.2.0" in message
+    assert "upgrade postmortem-tui" in message
+
+
+def test_an_unknown_key_is_named(sample_path: Path) -> None:
+    text = sample_path.read_text().replace("[meeting]\n", "[meeting]\nroom = \"B\"\n", 1)
+    sample_path.write_text(text)
+    message = _error(sample_path)
+    assert "meeting.room: is not a key this app knows" in message
+
+
+def test_a_wrong_choice_lists_what_is_accepted(sample_path: Path) -> None:
+    text = sample_path.read_text().replace('severity = "SEV1"', 'severity = "critical"')
+    sample_path.write_text(text)
+    message = _error(sample_path)
+    assert 'incident.severity: expected one of "SEV1", "SEV2", "SEV3" or "SEV4"' in message
+
+
+def test_a_missing_schema_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text('[incident]\ntitle = "x"\n')
+    assert "schema_version is missing" in _error(path)
+
+
+def test_binary_garbage_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    assert "is not UTF-8" in _error(path)
+
+
+def test_a_new_file_is_private_and_an_existing_one_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    create(Session(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    os.chmod(path, 0o640)
+    save(load(path), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_create_never_replaces_a_file(sample_path: Path) -> None:
+    before = sample_path.read_bytes()
+    with pytest.raises(SessionFileError, match="already exists"):
+        create(Session(), sample_path)
+    assert sample_path.read_bytes() == before
+
+
+def test_saving_leaves_no_temp_files(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    for _ in range(3):
+        save(Session(), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml"]
+
+
+def test_stale_temp_files_from_a_killed_writer_are_cleared(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    leftover = tmp_path / ".s.toml.abc123.tmp"
+    leftover.write_text("half a file")
+    os.utime(leftover, (0, 0))
+    assert remove_stale_temp_files(path) == 1
+    assert not leftover.exists()
+
+
+def test_saving_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "gone" / "s.toml"
+    with pytest.raises(SessionFileError) as caught:
+        save(Session(), path)
+    assert str(caught.value) == f"{path}: cannot be saved: its folder no longer exists"
+
+
+def test_the_file_reads_well_by_hand() -> None:
+    text = dumps(Session())
+    assert text.startswith("schema_version = 1\n")
+    assert "= \"\"" not in text and "= []" not in text  # nothing empty written out
