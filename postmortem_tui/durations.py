@@ -90,3 +90,8 @@ def format_duration(value: timedelta) -> str:
     if hours:
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     return f"{minutes} min"
+
+
+def short_duration(value: timedelta) -> str:
+    """``45s``, ``6m``, ``3h57m``: for a one-line summary."""
+    return format_duration(value).replace(" min", "m").replace(" h", "h").replace(" d", "d").replace(" s", "s").replace(" ", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 _LEADING_TIME = re.compile(
     r"""^\s*\[?
@@ -48,3 +49,24 @@ def parse_leading_time(typed: str) -> LeadingTime:
         return LeadingTime(None, typed.strip(), f"{shown} is not a time of day (00:00 to 23:59)")
     text = f"{hour:02d}:{minute:02d}" + (f":{int(second):02d}" if second is not None else "")
     return LeadingTime(text, rest)
+
+
+_RELATIVE = re.compile(r"^\+\s*(?P<n>\d{1,3})\s*(?P<unit>d|days?|w|weeks?)$", re.IGNORECASE)
+
+
+def parse_deadline(typed: str, base: date) -> date:
+    """``2026-12-10``, ``+14d`` or ``+2w`` (counted from ``base``, the meeting's date).
+
+    Raises ValueError with what would be accepted.
+    """
+    text = typed.strip()
+    if not text:
+        raise ValueError("a deadline is needed: a date like 2026-12-10, or +14d")
+    relative = _RELATIVE.match(text)
+    if relative:
+        days = int(relative["n"]) * (7 if relative["unit"].lower().startswith("w") else 1)
+        return base + timedelta(days=days)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date: use 2026-12-10, +14d or +2w") from None

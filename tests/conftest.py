@@ -20,6 +20,8 @@ def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    # Pilot waits for animations; the tab underline's can stall it, and snapshots need none.
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     return home
 
 

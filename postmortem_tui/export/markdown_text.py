@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..visible_text import visible_controls
+
 _ALWAYS = set("\\`*_[]<>|~$&")
 """Escaped wherever they stand: emphasis, code, links, HTML, tables, strikethrough, maths."""
 
@@ -17,23 +19,6 @@ _URL_OR_EMAIL = re.compile(
     r"(?P<url>\bhttps?://[^\s<>\"'|`\[\]]*[^\s<>\"'|`\[\].,;:!?)])"
     r"|(?P<email>\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b)"
 )
-
-
-def _visible_controls(text: str) -> str:
-    out = []
-    for char in text:
-        code = ord(char)
-        if char == "\t":
-            out.append(" ")
-        elif code < 0x20 and char != "\n":
-            out.append(chr(0x2400 + code))
-        elif code == 0x7F:
-            out.append("\u2421")
-        elif 0x80 <= code < 0xA0:
-            out.append(f"U+{code:04X}")
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def _escape_plain(text: str) -> str:
@@ -58,7 +43,7 @@ def inline(text: str) -> str:
     Line breaks become spaces; a block marker at the start (``#``, ``>``, ``-``, ``1.``) is
     escaped so it stays text.
     """
-    line = " ".join(part.strip() for part in _visible_controls(text).split("\n") if part.strip())
+    line = " ".join(part.strip() for part in visible_controls(text).split("\n") if part.strip())
     return _escape_line_start(_escape_run(line))
 
 
@@ -83,7 +68,7 @@ def cell(text: str) -> str:
 def paragraphs(text: str) -> str:
     """Typed multi-line text as paragraphs: blank lines separate them, lines stay lines."""
     blocks = []
-    for block in re.split(r"\n\s*\n", _visible_controls(text).strip()):
+    for block in re.split(r"\n\s*\n", visible_controls(text).strip()):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if lines:
             blocks.append("\n".join(_escape_line_start(_escape_run(line)) for line in lines))
@@ -93,7 +78,7 @@ def paragraphs(text: str) -> str:
 def heading_text(text: str) -> str:
     """Typed text to follow a heading's own words: ``#`` escaped throughout (a trailing one
     would close the heading), trailing punctuation dropped (markdownlint MD026)."""
-    line = " ".join(part.strip() for part in _visible_controls(text).split("\n") if part.strip())
+    line = " ".join(part.strip() for part in visible_controls(text).split("\n") if part.strip())
     return _escape_run(line).replace("#", "\\#").rstrip(" .,;:!?")
 
 

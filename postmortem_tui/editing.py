@@ -1,0 +1,189 @@
+"""Changes to a session as the meeting makes them: add, edit, delete and undo entries.
+
+Pure functions on a :class:`Session`; the app runs them through the store so they are saved.
+Deleting leaves a tombstone so another instance's stale copy cannot bring the entry back;
+undoing a deletion removes the tombstone and gives the entry a fresh ``updated`` time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .model import (
+    Entry,
+    Factor,
+    Improvement,
+    Note,
+    Session,
+    TimelineEntry,
+    Tombstone,
+    WhyChain,
+    WhyStep,
+)
+from .model.notes import IMPROVEMENT_TAGS
+from .timeparse import parse_leading_time
+
+NOTE_LISTS = ("went_well", "could_improve", "got_lucky")
+
+
+class EntryError(ValueError):
+    """Typed input that cannot become an entry; the message says what would be accepted."""
+
+
+def entry_lists(session: Session) -> dict[str, list]:
+    """Every list of entries by a name that stays valid when the lists are rebuilt
+    (a merge with another instance's copy): ``timeline``, ``chain:<id>`` for a chain's steps."""
+    lists: dict[str, list] = {
+        "participants": session.participants,
+        "timeline": session.timeline,
+        "went_well": session.went_well,
+        "could_improve": session.could_improve,
+        "got_lucky": session.got_lucky,
+        "action_items": session.action_items,
+        "root_cause.factors": session.root_cause.factors,
+        "root_cause.chains": session.root_cause.chains,
+    }
+    for chain in session.root_cause.chains:
+        lists[f"chain:{chain.id}"] = chain.steps
+    return lists
+
+
+def find(session: Session, entry_id: str) -> tuple[str, list, int] | None:
+    """The name of the list holding the entry with ``entry_id``, the list, and the index."""
+    for name, items in entry_lists(session).items():
+        for index, entry in enumerate(items):
+            if entry.id == entry_id:
+                return name, items, index
+    return None
+
+
+def get(session: Session, entry_id: str) -> Entry | None:
+    found = find(session, entry_id)
+    return found[1][found[2]] if found else None
+
+
+def _zone(session: Session) -> ZoneInfo | None:
+    return session.incident.zone()
+
+
+def add_timeline(session: Session, typed: str, now: datetime) -> TimelineEntry:
+    """Add ``14:12 migration deployed``; with no leading time, the entry is stamped with
+    ``now`` in the incident's zone and marked as stamped by the app."""
+    parsed = parse_leading_time(typed)
+    if parsed.error:
+        raise EntryError(parsed.error)
+    if not parsed.text:
+        raise EntryError("type what happened after the time, e.g. 14:12 migration deployed")
+    marks: list = []
+    day = None
+    if parsed.time is None:
+        local = now.astimezone(_zone(session)) if _zone(session) else now.astimezone()
+        time_text = local.strftime("%H:%M:%S")
+        marks = ["stamped"]
+        if local.date() != session.reference_date:
+            day = local.date()
+    else:
+        time_text = parsed.time
+    entry = TimelineEntry(
+        time=time_text, date=day, text=parsed.text, marks=marks, created=now, updated=now
+    )
+    session.timeline.append(entry)
+    session.sort_timeline()
+    return entry
+
+
+def split_tag(typed: str) -> tuple[str | None, str]:
+    """``alerting: page went to a muted channel`` -> (``alerting``, the rest)."""
+    head, sep, rest = typed.partition(":")
+    if sep and head.strip().lower() in IMPROVEMENT_TAGS and rest.strip():
+        return head.strip().lower(), rest.strip()
+    return None, typed.strip()
+
+
+def add_note(session: Session, list_name: str, typed: str, now: datetime) -> Entry:
+    text = typed.strip()
+    if not text:
+        raise EntryError("type the note first")
+    entry: Entry
+    if list_name == "could_improve":
+        tag, text = split_tag(text)
+        entry = Improvement(text=text, tag=tag, created=now, updated=now)
+    else:
+        entry = Note(text=text, created=now, updated=now)
+    getattr(session, list_name).append(entry)
+    return entry
+
+
+def add_why(session: Session, why: str, because: str, now: datetime, new_chain: bool) -> WhyStep:
+    if not why.strip() and not because.strip():
+        raise EntryError("type the why, the because, or both")
+    chains = session.root_cause.chains
+    if new_chain or not chains:
+        chains.append(WhyChain(created=now, updated=now))
+    step = WhyStep(why=why.strip(), because=because.strip(), created=now, updated=now)
+    chains[-1].steps.append(step)
+    return step
+
+
+def add_factor(session: Session, category: str, text: str, now: datetime) -> Factor:
+    if not text.strip():
+        raise EntryError("type the contributing factor")
+    factor = Factor(category=category, text=text.strip(), created=now, updated=now)
+    session.root_cause.factors.append(factor)
+    return factor
+
+
+def add_entry(session: Session, list_name: str, entry: Entry) -> None:
+    """Add an entry built by a form (an action item, a participant)."""
+    getattr(session, list_name).append(entry)
+
+
+def replace(session: Session, entry: Entry, now: datetime) -> None:
+    """Put an edited copy in place of the entry with the same id."""
+    found = find(session, entry.id)
+    if found is None:
+        raise EntryError("that entry is gone (deleted elsewhere?)")
+    _, items, index = found
+    entry.updated = now
+    items[index] = entry
+    if isinstance(entry, TimelineEntry):
+        session.sort_timeline()
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """Enough to put a deleted entry back where it was."""
+
+    where: str
+    index: int
+    entry: Entry
+
+
+def delete(session: Session, entry_id: str, now: datetime) -> Deleted | None:
+    found = find(session, entry_id)
+    if found is None:
+        return None
+    where, items, index = found
+    entry = items.pop(index)
+    session.deleted.append(Tombstone(id=entry.id, deleted=now))
+    if isinstance(entry, WhyChain):
+        session.deleted += [Tombstone(id=step.id, deleted=now) for step in entry.steps]
+    return Deleted(where, index, entry)
+
+
+def undo_delete(session: Session, deleted: Deleted, now: datetime) -> Entry:
+    ids = {deleted.entry.id}
+    if isinstance(deleted.entry, WhyChain):
+        ids |= {step.id for step in deleted.entry.steps}
+    session.deleted = [stone for stone in session.deleted if stone.id not in ids]
+    items = entry_lists(session).get(deleted.where)
+    if items is None:
+        raise EntryError("the chain this step belonged to is gone")
+    entry = deleted.entry
+    entry.updated = now
+    items.insert(min(deleted.index, len(items)), entry)
+    if isinstance(entry, TimelineEntry):
+        session.sort_timeline()
+    return entry

@@ -1,0 +1,44 @@
+"""What the facilitator does in each agenda step, in our own words."""
+
+from __future__ import annotations
+
+from .model.agenda import StepKey
+
+BLAMELESS_NORM = (
+    "We are here to learn how our systems and ways of working let this happen, not to find "
+    "someone to blame. Everyone acted in good faith on what they knew at the time. Say what "
+    "you saw and did plainly: the more we hear, the safer the system becomes."
+)
+
+STEP_PROMPTS: dict[StepKey, str] = {
+    "tone": (
+        "Read the blameless norm aloud (it is on the right), then go round the room: who is "
+        "here, and in which role. Press P to add someone."
+    ),
+    "timeline": (
+        "Walk through the incident in order, from alerts, chat and logs. At each moment ask: "
+        "what did we know, and what did we do? Press t to add an entry (14:12 migration "
+        "deployed) and k to mark its kind."
+    ),
+    "root_cause": (
+        "Keep asking why until you reach the conditions that let this happen: technical, "
+        "process and organisational. Press r to add a why/because pair or a contributing "
+        "factor."
+    ),
+    "went_well": (
+        "What worked? Quick detection, good calls, tools and processes that helped. "
+        "Press w to add one."
+    ),
+    "improve": (
+        "Where did monitoring, alerting, documentation, communication or the response fall "
+        "short? Press i to add one (start with alerting: to tag it)."
+    ),
+    "actions": (
+        "Turn the gaps into actions that are specific and measurable. Each one needs exactly "
+        "one owner and a deadline; rank them by impact and effort. Press a to add one."
+    ),
+    "wrap_up": (
+        "Confirm every owner and deadline, agree where the document is published and who "
+        "reviews it. Press x to check, preview and export the document."
+    ),
+}

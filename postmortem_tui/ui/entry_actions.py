@@ -1,0 +1,271 @@
+"""The meeting screen's entry keys: add, edit, delete, undo, kinds, and the forms they open."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.screen import Screen
+from textual.widgets import TabbedContent
+
+from .. import editing
+from ..model import ActionItem, Factor, Improvement, Note, Participant, TimelineEntry, WhyStep
+from .forms.action_form import ActionForm
+from .forms.details_form import DetailsForm
+from .forms.kind_picker import KindPicker
+from .forms.note_form import NoteForm
+from .forms.participant_form import ParticipantForm
+from .forms.root_cause_form import RootCauseForm, RootCauseInput
+from .forms.timeline_form import TimelineForm
+from .panels.list_panel import ListPanel
+from .panels.root_cause_panel import STATEMENT_KEY
+
+if TYPE_CHECKING:
+    from ..live_session import LiveSession
+
+LIST_PANELS = ("timeline", "went_well", "could_improve", "got_lucky")
+
+
+class EntryActions(Screen):
+    """The part of the meeting screen that changes entries; the screen shows them."""
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self.live = live
+        self._undo: list[editing.Deleted] = []
+
+    def tick(self) -> None:
+        """Repaint the clock and header (the meeting screen's)."""
+
+    def show_panel(self, panel: str) -> None:
+        self.query_one(TabbedContent).active = panel
+
+    def _panel(self, name: str) -> Any:
+        return self.query_one(f"#panel-{name}")
+
+    @property
+    def active_panel(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def _changed(self, panel: str | None = None, select: str | None = None) -> None:
+        """Show a change: the panel that holds it (or all), and the checklist."""
+        names = [panel, "wrap_up"] if panel else None
+        for name in names or [p for p in ("timeline", "root_cause", "went_well", "could_improve", "got_lucky", "action_items", "participants", "wrap_up")]:
+            self._panel(name).update_from(self.live.session)
+        if panel and select:
+            self._panel(panel).table.select(select)
+        self.tick()
+
+    # Adding
+
+    def action_add(self, panel: str) -> None:
+        self.show_panel(panel)
+        self._panel(panel).open_input()
+
+    @on(ListPanel.Submitted)
+    def _typed(self, event: ListPanel.Submitted) -> None:
+        panel = event.panel
+        name = (panel.id or "").removeprefix("panel-")
+        now = self.live.now()
+        try:
+            if name == "timeline":
+                entry = self.live.change(lambda s: editing.add_timeline(s, event.value, now))
+            else:
+                entry = self.live.change(lambda s: editing.add_note(s, name, event.value, now))
+        except editing.EntryError as error:
+            panel.show_error(str(error))
+            return
+        panel.show_error("")
+        panel.input.value = ""
+        self._changed(name, select=entry.id)
+
+    def action_add_action(self) -> None:
+        self.show_panel("action_items")
+        self._open_action_form(None)
+
+    def _open_action_form(self, item: ActionItem | None) -> None:
+        session = self.live.session
+        now = self.live.now()
+        base = session.meeting.scheduled.date() if session.meeting.scheduled else now.astimezone().date()
+        form = ActionForm(item, base, base + timedelta(days=14), now)
+
+        def saved(result: ActionItem | None) -> None:
+            if result is None:
+                return
+            if item is None:
+                self.live.change(lambda s: editing.add_entry(s, "action_items", result))
+            else:
+                self.live.change(lambda s: editing.replace(s, result, self.live.now()))
+            self._changed("action_items", select=result.id)
+
+        self.app.push_screen(form, saved)
+
+    def action_add_root_cause(self) -> None:
+        self.show_panel("root_cause")
+        self._open_root_cause_form(None)
+
+    def _open_root_cause_form(self, entry_id: str | None) -> None:
+        session = self.live.session
+        initial = None
+        if entry_id == STATEMENT_KEY:
+            initial = RootCauseInput("statement", session.root_cause.statement)
+        elif entry_id is not None:
+            entry = editing.get(session, entry_id)
+            if isinstance(entry, WhyStep):
+                initial = RootCauseInput("why", entry.why, entry.because)
+            elif isinstance(entry, Factor):
+                initial = RootCauseInput("factor", entry.text, category=entry.category)
+        elif not session.root_cause.chains:
+            initial = RootCauseInput("why", "")
+
+        def saved(result: RootCauseInput | None) -> None:
+            if result is None:
+                return
+            now = self.live.now()
+            selected = self.live.change(lambda s: self._apply_root_cause(s, result, entry_id, now))
+            self._changed("root_cause", select=selected)
+
+        self.app.push_screen(RootCauseForm(initial, editing=entry_id is not None), saved)
+
+    @staticmethod
+    def _apply_root_cause(session, result: RootCauseInput, entry_id: str | None, now) -> str:  # type: ignore[no-untyped-def]
+        if result.mode == "statement":
+            session.root_cause.statement = result.first
+            return STATEMENT_KEY
+        if entry_id is not None:
+            entry = editing.get(session, entry_id)
+            if isinstance(entry, WhyStep):
+                changed = entry.with_changes(why=result.first, because=result.second)
+            else:
+                changed = entry.with_changes(text=result.first, category=result.category)  # type: ignore[union-attr]
+            editing.replace(session, changed, now)
+            return changed.id
+        if result.mode == "factor":
+            return editing.add_factor(session, result.category, result.first, now).id
+        step = editing.add_why(session, result.first, result.second, now, result.mode == "new chain")
+        return step.id
+
+    def action_add_participant(self) -> None:
+        self.show_panel("participants")
+        self._open_participant_form(None)
+
+    def _open_participant_form(self, person: Participant | None) -> None:
+        def saved(result: Participant | None) -> None:
+            if result is None:
+                return
+            if person is None:
+                self.live.change(lambda s: editing.add_entry(s, "participants", result))
+            else:
+                self.live.change(lambda s: editing.replace(s, result, self.live.now()))
+            self._changed("participants", select=result.id)
+
+        self.app.push_screen(ParticipantForm(person, self.live.now()), saved)
+
+    # Editing
+
+    def _selected(self) -> str | None:
+        panel = self.active_panel
+        if panel == "wrap_up":
+            return None
+        return self._panel(panel).table.selected_key
+
+    def action_edit(self) -> None:
+        key = self._selected()
+        if key:
+            self._edit(key)
+
+    @on(ListPanel.EditRequested)
+    def _edit_requested(self, event: ListPanel.EditRequested) -> None:
+        self._edit(event.entry_id)
+
+    def _edit(self, key: str) -> None:
+        if key == STATEMENT_KEY:
+            self._open_root_cause_form(key)
+            return
+        entry = editing.get(self.live.session, key)
+        now = self.live.now()
+        if isinstance(entry, ActionItem):
+            self._open_action_form(entry)
+        elif isinstance(entry, Participant):
+            self._open_participant_form(entry)
+        elif isinstance(entry, (WhyStep, Factor)):
+            self._open_root_cause_form(key)
+        elif isinstance(entry, (TimelineEntry, Note, Improvement)):
+            panel = "timeline" if isinstance(entry, TimelineEntry) else self.active_panel
+            form = TimelineForm(entry, now) if isinstance(entry, TimelineEntry) else NoteForm(entry, now)
+
+            def saved(result: Any) -> None:
+                if result is not None:
+                    self.live.change(lambda s: editing.replace(s, result, self.live.now()))
+                    self._changed(panel, select=result.id)
+
+            self.app.push_screen(form, saved)
+
+    def action_set_kind(self) -> None:
+        if self.active_panel != "timeline":
+            self.show_panel("timeline")
+            return
+        key = self._selected()
+        entry = editing.get(self.live.session, key) if key else None
+        if not isinstance(entry, TimelineEntry):
+            return
+
+        def picked(kind: str | None) -> None:
+            if kind is None or kind == entry.kind:
+                return
+            changed = entry.with_changes(kind=kind)
+            self.live.change(lambda s: editing.replace(s, changed, self.live.now()))
+            self._changed("timeline", select=entry.id)
+
+        self.app.push_screen(KindPicker(entry.kind), picked)
+
+    # Deleting
+
+    def action_delete(self) -> None:
+        key = self._selected()
+        if not key:
+            return
+        panel = self.active_panel
+        if key == STATEMENT_KEY:
+            self.live.change(lambda s: setattr(s.root_cause, "statement", ""))
+            self._changed(panel)
+            return
+        now = self.live.now()
+        deleted = self.live.change(lambda s: editing.delete(s, key, now))
+        if deleted is None:
+            return
+        self._undo.append(deleted)
+        self._changed(panel)
+        self.notify("Deleted. ctrl+z brings it back.", timeout=4)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        deleted = self._undo.pop()
+        now = self.live.now()
+        try:
+            entry = self.live.change(lambda s: editing.undo_delete(s, deleted, now))
+        except editing.EntryError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._changed(None)
+        for panel in ("timeline", "root_cause", "went_well", "could_improve", "got_lucky", "action_items", "participants"):
+            self._panel(panel).table.select(entry.id)
+
+    # Details
+
+    def action_details(self) -> None:
+        def saved(result: dict | None) -> None:
+            if result is None:
+                return
+
+            def apply(session) -> None:  # type: ignore[no-untyped-def]
+                session.incident = result["incident"]
+                session.meeting = result["meeting"]
+
+            self.live.change(apply)
+            self._changed(None)
+
+        self.app.push_screen(DetailsForm(self.live.session), saved)

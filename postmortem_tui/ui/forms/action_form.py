@@ -1,0 +1,68 @@
+"""The action item form: what, one owner, a deadline, impact and effort, type."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ...checklist import owner_problem
+from ...model import ACTION_STATUSES, ACTION_TYPES, LEVELS, PRIORITIES, ActionItem
+from ...timeparse import parse_deadline
+from .form import Field, FormError, FormScreen, choice, text_input
+
+
+class ActionForm(FormScreen[ActionItem]):
+    TITLE_TEXT = "Action item"
+
+    def __init__(self, item: ActionItem | None, base: date, default_deadline: date, now: datetime) -> None:
+        super().__init__()
+        self.item = item
+        self.base = base
+        self.default_deadline = default_deadline
+        self.now = now
+        self.TITLE_TEXT = "Edit action item" if item else "New action item"
+
+    def fields(self) -> list[Field]:
+        item = self.item or ActionItem(deadline=self.default_deadline)
+        deadline = item.deadline.isoformat() if item.deadline else ""
+        levels = [(level, level) for level in LEVELS]
+        return [
+            Field("what", "What (specific and measurable)", text_input(item.what, "add an alert when a lock is held over 30 s")),
+            Field("owner", "Owner (exactly one person)", text_input(item.owner, "a name")),
+            Field("deadline", "Deadline", text_input(deadline), hint="2026-12-10, +14d or +2w (from the meeting date)"),
+            Field("impact", "Impact", choice(levels, item.impact)),
+            Field("effort", "Effort", choice(levels, item.effort)),
+            Field("type", "Type", choice([(t, t) for t in ACTION_TYPES], item.type)),
+            Field("priority", "Priority (blank: from impact and effort)", choice([(p, p) for p in PRIORITIES], item.priority_override, allow_blank=True)),
+            Field("status", "Status", choice([(s, s) for s in ACTION_STATUSES], item.status)),
+            Field("link", "Tracker link (optional)", text_input(item.link, "https://...")),
+        ]
+
+    def build(self, values: dict[str, Any]) -> ActionItem:
+        errors = {}
+        if not values["what"].strip():
+            errors["what"] = "say what will be done, so that anyone can tell when it is"
+        problem = owner_problem(values["owner"])
+        if problem:
+            errors["owner"] = problem
+        try:
+            deadline = parse_deadline(values["deadline"], self.base)
+        except ValueError as error:
+            errors["deadline"] = str(error)
+        if errors:
+            raise FormError(errors)
+        changes = {
+            "what": values["what"].strip(),
+            "owner": values["owner"].strip(),
+            "deadline": deadline,
+            "impact": values["impact"],
+            "effort": values["effort"],
+            "type": values["type"],
+            "priority_override": values["priority"],
+            "status": values["status"],
+            "link": values["link"].strip(),
+            "updated": self.now,
+        }
+        if self.item is None:
+            return ActionItem(**changes, created=self.now)
+        return self.item.with_changes(**changes)

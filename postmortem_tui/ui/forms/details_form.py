@@ -1,0 +1,127 @@
+"""The incident and meeting details: title, severity, times, impact, where it is published."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from ...model import DOCUMENT_STATUSES, SEVERITIES, Session
+from ...persistence.errors import key_path
+from .form import Field, FormError, FormScreen, choice, long_text, text_input
+
+
+def _when(value: datetime | None) -> str:
+    return value.isoformat(sep=" ", timespec="minutes") if value else ""
+
+
+def _number(text: str) -> int | float | None:
+    text = text.strip().replace(",", "").replace("_", "")
+    if not text:
+        return None
+    return float(text) if "." in text else int(text)
+
+
+class DetailsForm(FormScreen[dict]):
+    """Returns the changed ``incident`` and ``meeting`` as validated dictionaries."""
+
+    TITLE_TEXT = "Incident and meeting details"
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def fields(self) -> list[Field]:
+        incident, meeting, impact = self.session.incident, self.session.meeting, self.session.incident.impact
+        return [
+            Field("title", "Incident title", text_input(incident.title)),
+            Field("severity", "Severity", choice([(s, s) for s in SEVERITIES], incident.severity, allow_blank=True)),
+            Field("summary", "Summary (one paragraph)", long_text(incident.summary)),
+            Field("start", "Incident start", text_input(_when(incident.start), "2026-11-24 14:12"), hint="with an offset (-05:00) or in the zone below"),
+            Field("end", "Incident end", text_input(_when(incident.end), "2026-11-24 18:16")),
+            Field("timezone", "Time zone of the timeline", text_input(incident.timezone, "America/New_York")),
+            Field("services", "Services affected (comma separated)", text_input(", ".join(incident.services))),
+            Field("impact", "Impact", long_text(impact.description)),
+            Field("orders", "Orders affected", text_input("" if impact.orders_affected is None else str(impact.orders_affected))),
+            Field("customers", "Customers affected", text_input("" if impact.customers_affected is None else str(impact.customers_affected))),
+            Field("revenue", "Revenue lost", text_input("" if impact.revenue_lost is None else str(impact.revenue_lost))),
+            Field("currency", "Currency", text_input(impact.currency, "USD")),
+            Field("trigger", "Trigger", long_text(incident.trigger)),
+            Field("detection", "Detection", long_text(incident.detection)),
+            Field("resolution", "Resolution", long_text(incident.resolution)),
+            Field("scheduled", "Meeting date and time", text_input(_when(meeting.scheduled), "2026-11-27 10:00")),
+            Field("minutes", "Meeting length in minutes (blank: the agenda's total)", text_input("" if meeting.planned_minutes is None else str(meeting.planned_minutes))),
+            Field("status", "Document status", choice([(s, s) for s in DOCUMENT_STATUSES], meeting.status)),
+            Field("publish_to", "Where the document will be published", text_input(meeting.publish_to, "https://wiki.example.com/...")),
+            Field("reviewers", "Reviewers (comma separated)", text_input(", ".join(meeting.reviewers))),
+        ]
+
+    def build(self, values: dict[str, Any]) -> dict:
+        errors: dict[str, str] = {}
+
+        def moment(key: str) -> datetime | None:
+            text = values[key].strip()
+            if not text:
+                return None
+            try:
+                return datetime.fromisoformat(text.replace("Z", "+00:00"))
+            except ValueError:
+                errors[key] = "a date and time like 2026-11-24 14:12 or 2026-11-24T14:12-05:00"
+                return None
+
+        def number(key: str) -> int | float | None:
+            try:
+                return _number(values[key])
+            except ValueError:
+                errors[key] = "a number, or leave it empty"
+                return None
+
+        incident = self.session.incident.model_dump() | {
+            "title": values["title"].strip(),
+            "severity": values["severity"],
+            "summary": values["summary"].strip(),
+            "start": moment("start"),
+            "end": moment("end"),
+            "timezone": values["timezone"].strip(),
+            "services": [s.strip() for s in values["services"].split(",") if s.strip()],
+            "trigger": values["trigger"].strip(),
+            "detection": values["detection"].strip(),
+            "resolution": values["resolution"].strip(),
+        }
+        incident["impact"] = incident["impact"] | {
+            "description": values["impact"].strip(),
+            "orders_affected": number("orders"),
+            "customers_affected": number("customers"),
+            "revenue_lost": number("revenue"),
+            "currency": values["currency"].strip().upper(),
+        }
+        meeting = self.session.meeting.model_dump() | {
+            "scheduled": moment("scheduled"),
+            "planned_minutes": number("minutes"),
+            "status": values["status"],
+            "publish_to": values["publish_to"].strip(),
+            "reviewers": [r.strip() for r in values["reviewers"].split(",") if r.strip()],
+        }
+        if errors:
+            raise FormError(errors)
+        fields_of = {
+            ("incident", "impact", "orders_affected"): "orders",
+            ("incident", "impact", "customers_affected"): "customers",
+            ("incident", "impact", "revenue_lost"): "revenue",
+            ("incident", "impact", "currency"): "currency",
+            ("meeting", "planned_minutes"): "minutes",
+        }
+        try:
+            checked = Session.model_validate({"incident": incident, "meeting": meeting})
+        except ValidationError as error:
+            for problem in error.errors():
+                loc = tuple(problem["loc"])
+                key = fields_of.get(loc) or (str(loc[1]) if len(loc) > 1 else "title")
+                if len(loc) == 1 and loc[0] == "incident":
+                    key = "end"
+                errors[key if key in values else "title"] = (
+                    f"{key_path(loc)}: {problem['msg'].removeprefix('Value error, ')}"
+                )
+            raise FormError(errors) from None
+        return {"incident": checked.incident, "meeting": checked.meeting}

@@ -1,0 +1,136 @@
+"""A modal form: labelled fields, an error under each, Save and Cancel.
+
+Subclasses list their fields and turn the typed values into a result (or field errors);
+Escape dismisses with None, Save (or ctrl+s, or Enter in a one-line field) with the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, SelectionList, TextArea
+
+T = TypeVar("T")
+
+
+@dataclass
+class Field:
+    key: str
+    label: str
+    make: Callable[[], Widget]
+    hint: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def text_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
+    return lambda: Input(value=value, placeholder=placeholder)
+
+
+def choice(options: Iterable[tuple[str, Any]], value: Any, allow_blank: bool = False) -> Callable[[], Widget]:
+    options = list(options)
+    initial = Select.NULL if value is None else value
+    return lambda: Select(options, value=initial, allow_blank=allow_blank)
+
+
+def long_text(value: str = "") -> Callable[[], Widget]:
+    return lambda: TextArea(value, soft_wrap=True, show_line_numbers=False, classes="long-text")
+
+
+class FormError(Exception):
+    """Raised by :meth:`FormScreen.build` with the errors to show, by field key."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+class FormScreen(ModalScreen[T | None], Generic[T]):
+    TITLE_TEXT = "Form"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def fields(self) -> list[Field]:
+        raise NotImplementedError
+
+    def build(self, values: dict[str, Any]) -> T:
+        """The result from the values typed; raise :class:`FormError` to refuse."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Label(self.TITLE_TEXT, classes="form-title", markup=False)
+            with VerticalScroll(classes="form-fields"):
+                for spec in self.fields():
+                    with Vertical(classes="form-field", id=f"field-{spec.key}"):
+                        yield Label(spec.label, classes="field-label", markup=False)
+                        widget = spec.make()
+                        widget.id = f"input-{spec.key}"
+                        yield widget
+                        if spec.hint:
+                            yield Label(spec.hint, classes="field-hint", markup=False)
+                        yield Label("", classes="field-error", id=f"error-{spec.key}", markup=False)
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+                yield Label("ctrl+s save \u00b7 esc cancel", classes="form-keys")
+
+    def values(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for spec in self.fields():
+            widget = self.query_one(f"#input-{spec.key}")
+            if isinstance(widget, Input):
+                found[spec.key] = widget.value
+            elif isinstance(widget, TextArea):
+                found[spec.key] = widget.text
+            elif isinstance(widget, Select):
+                found[spec.key] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, SelectionList):
+                found[spec.key] = list(widget.selected)
+        return found
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for spec in self.fields():
+            label = self.query_one(f"#error-{spec.key}", Label)
+            label.update(errors.get(spec.key, ""))
+            label.display = spec.key in errors
+        first = next((spec.key for spec in self.fields() if spec.key in errors), None)
+        if first:
+            self.query_one(f"#input-{first}").focus()
+
+    def action_save(self) -> None:
+        try:
+            result = self.build(self.values())
+        except FormError as error:
+            self.show_errors(error.errors)
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_mount(self) -> None:
+        for label in self.query(".field-error"):
+            label.display = False

@@ -1,0 +1,75 @@
+"""Adding to the root cause analysis: a why/because pair, a factor, or the statement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.widgets import Select
+
+from ...model import FACTOR_CATEGORIES
+from .form import Field, FormError, FormScreen, choice, text_input
+
+MODES = [
+    ("Why / because (this chain)", "why"),
+    ("Why / because (start a new chain)", "new chain"),
+    ("Contributing factor", "factor"),
+    ("Root-cause statement", "statement"),
+]
+
+
+@dataclass(frozen=True)
+class RootCauseInput:
+    mode: str
+    first: str
+    second: str = ""
+    category: str = "technical"
+
+
+class RootCauseForm(FormScreen[RootCauseInput]):
+    TITLE_TEXT = "Root cause analysis"
+
+    def __init__(self, initial: RootCauseInput | None = None, editing: bool = False) -> None:
+        super().__init__()
+        self.initial = initial or RootCauseInput("why", "")
+        self.editing = editing
+        if editing:
+            self.TITLE_TEXT = "Edit root cause entry"
+
+    def fields(self) -> list[Field]:
+        initial = self.initial
+        modes = MODES if not self.editing else [m for m in MODES if m[1] == initial.mode]
+        return [
+            Field("mode", "Add", choice(modes, initial.mode)),
+            Field("category", "Category (for a factor)", choice([(c, c) for c in FACTOR_CATEGORIES], initial.category)),
+            Field("first", self._first_label(initial.mode), text_input(initial.first)),
+            Field("second", "Because", text_input(initial.second)),
+        ]
+
+    @staticmethod
+    def _first_label(mode: str) -> str:
+        return {"factor": "Contributing factor", "statement": "Root-cause statement"}.get(mode, "Why?")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_for(self.initial.mode)
+        self.query_one("#input-first").focus()
+
+    @on(Select.Changed, "#input-mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        self._show_for(str(event.value))
+
+    def _show_for(self, mode: str) -> None:
+        self.query_one("#field-category").display = mode == "factor"
+        self.query_one("#field-second").display = mode in ("why", "new chain")
+        self.query_one("#field-first .field-label").update(self._first_label(mode))  # type: ignore[attr-defined]
+
+    def build(self, values: dict[str, Any]) -> RootCauseInput:
+        mode = values["mode"]
+        first, second = values["first"].strip(), values["second"].strip()
+        if mode in ("why", "new chain") and not (first or second):
+            raise FormError({"first": "type the why, the because, or both"})
+        if mode in ("factor", "statement") and not first and not (mode == "statement" and self.editing):
+            raise FormError({"first": "type it first"})
+        return RootCauseInput(mode, first, second if mode in ("why", "new chain") else "", values["category"])

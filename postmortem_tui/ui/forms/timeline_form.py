@@ -1,0 +1,57 @@
+"""Editing one timeline entry: time, date, text, kind, source, evidence link."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ...model import KIND_TITLES, KINDS, SOURCES, TimelineEntry
+from ...timeparse import parse_leading_time
+from .form import Field, FormError, FormScreen, choice, text_input
+
+
+class TimelineForm(FormScreen[TimelineEntry]):
+    TITLE_TEXT = "Edit timeline entry"
+
+    def __init__(self, entry: TimelineEntry, now: datetime) -> None:
+        super().__init__()
+        self.entry = entry
+        self.now = now
+
+    def fields(self) -> list[Field]:
+        entry = self.entry
+        return [
+            Field("time", "Time", text_input(entry.time), hint="14:12, 14:12:30 or 2:12pm"),
+            Field("date", "Date (when the incident spans days)", text_input(entry.date.isoformat() if entry.date else "", "2026-11-24")),
+            Field("text", "What happened", text_input(entry.text)),
+            Field("kind", "Kind", choice([(KIND_TITLES[k], k) for k in KINDS], entry.kind)),
+            Field("source", "Source", choice([(s, s) for s in SOURCES], entry.source)),
+            Field("link", "Evidence link (optional)", text_input(entry.link, "https://...")),
+        ]
+
+    def build(self, values: dict[str, Any]) -> TimelineEntry:
+        errors = {}
+        parsed = parse_leading_time(values["time"])
+        if parsed.error or parsed.time is None or parsed.text:
+            errors["time"] = parsed.error or "a time like 14:12, 14:12:30 or 2:12pm"
+        day = None
+        if values["date"].strip():
+            try:
+                day = date.fromisoformat(values["date"].strip())
+            except ValueError:
+                errors["date"] = "a date like 2026-11-24, or leave it empty"
+        if not values["text"].strip():
+            errors["text"] = "say what happened"
+        if errors:
+            raise FormError(errors)
+        marks = [m for m in self.entry.marks if m != "stamped" or parsed.time == self.entry.time]
+        return self.entry.with_changes(
+            time=parsed.time,
+            date=day,
+            text=values["text"].strip(),
+            kind=values["kind"],
+            source=values["source"],
+            link=values["link"].strip(),
+            marks=marks,
+            updated=self.now,
+        )

@@ -1,0 +1,25 @@
+"""Every key, from the bundled help text."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,f1,question_mark", "dismiss_help", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        text = files("postmortem_tui.ui").joinpath("help.md").read_text(encoding="utf-8")
+        with Vertical(id="help"):
+            yield Markdown(text)
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,39 @@
+"""Action items: one owner and a deadline each, highest priority first."""
+
+from __future__ import annotations
+
+from ...export import sorted_actions
+from ...model import Session
+from ..widgets.entry_table import ColumnSpec, Row
+from .list_panel import ListPanel
+
+
+class ActionsPanel(ListPanel):
+    COLUMNS = (
+        ColumnSpec("priority", "Pri", 3),
+        ColumnSpec("what", "Action", None),
+        ColumnSpec("owner", "Owner", 14, shown_from=52),
+        ColumnSpec("deadline", "Deadline", 10, shown_from=68),
+        ColumnSpec("status", "Status", 11, shown_from=90),
+    )
+    EMPTY = "No action items yet: press a. Each needs one owner and a deadline."
+
+    def update_from(self, session: Session) -> None:
+        rows = []
+        details = {}
+        for action in sorted_actions(session.action_items):
+            deadline = action.deadline.isoformat() if action.deadline else "no deadline"
+            owner = action.owner or "no owner"
+            rows.append(
+                Row(
+                    action.id,
+                    action.updated,
+                    (action.priority, action.what, owner, deadline, action.status),
+                )
+            )
+            details[action.id] = (
+                f"{action.priority} \u00b7 {action.type} \u00b7 {owner} \u00b7 due {deadline} "
+                f"\u00b7 {action.status} \u00b7 impact {action.impact}, effort {action.effort}"
+                f"\n{action.what}" + (f"\n{action.link}" if action.link else "")
+            )
+        self.show_rows(rows, details)

@@ -1,0 +1,119 @@
+"""A side panel listing entries, with the selected entry in full and an input to add more.
+
+The panel only displays and reports: typed lines go up as :class:`ListPanel.Submitted`, a
+request to edit as :class:`ListPanel.EditRequested`; the screen changes the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input, Label, Static
+
+from ...visible_text import visible_controls
+from ..widgets.entry_table import ColumnSpec, EntryTable, Row
+
+
+class EntryInput(Input):
+    """The panel's input line: Escape closes it."""
+
+    BINDINGS = [Binding("escape", "close", "Close input", show=False)]
+
+    @dataclass
+    class Closed(Message):
+        input: EntryInput
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed(self))
+
+
+class ListPanel(Vertical):
+    COLUMNS: Sequence[ColumnSpec] = ()
+    PLACEHOLDER = "type and press Enter"
+    EMPTY = "Nothing yet."
+
+    @dataclass
+    class Submitted(Message):
+        panel: ListPanel
+        value: str
+
+    @dataclass
+    class EditRequested(Message):
+        panel: ListPanel
+        entry_id: str
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._details: dict[str, str] = {}
+
+    def compose_top(self) -> ComposeResult:
+        yield from ()
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_top()
+        yield EntryTable(self.COLUMNS, classes="entries")
+        yield Static("", classes="detail", markup=False)
+        yield EntryInput(placeholder=self.PLACEHOLDER, classes="entry-input")
+        yield Label("", classes="input-error", markup=False)
+
+    @property
+    def table(self) -> EntryTable:
+        return self.query_one(EntryTable)
+
+    @property
+    def input(self) -> EntryInput:
+        return self.query_one(EntryInput)
+
+    def show_rows(self, rows: Sequence[Row], details: dict[str, str]) -> None:
+        """Show ``rows``; ``details`` has the full text of each entry for the detail line."""
+        self._details = details
+        self.table.show(rows)
+        self.set_class(not rows, "-empty")
+        self._show_detail()
+
+    def open_input(self, prefill: str = "") -> None:
+        self.add_class("-typing")
+        self.input.value = prefill
+        self.input.focus()
+
+    def close_input(self) -> None:
+        self.remove_class("-typing")
+        self.show_error("")
+        self.table.focus()
+
+    def show_error(self, message: str) -> None:
+        self.query_one(".input-error", Label).update(message)
+        self.set_class(bool(message), "-error")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.post_message(self.Submitted(self, event.value))
+
+    @on(EntryInput.Closed)
+    def _closed(self, event: EntryInput.Closed) -> None:
+        event.stop()
+        self.close_input()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.EditRequested(self, event.row_key.value))
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        key = self.table.selected_key
+        text = self._details.get(key, "") if key else ""
+        detail = self.query_one(".detail", Static)
+        detail.update(visible_controls(text) if text else self.EMPTY if not self._details else "")

@@ -1,0 +1,75 @@
+"""When the session's file cannot be written: save it elsewhere, or decide at quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+
+class SaveAsScreen(ModalScreen[Path | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: Path) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        suggestion = Path.home() / self.current.name
+        with Vertical(classes="form small"):
+            yield Label("Save the session to another file", classes="form-title")
+            yield Input(str(suggestion), id="path")
+            yield Label("", id="path-error", classes="field-error", markup=False)
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save here", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        problem = ""
+        if not path.name or path.suffix != ".toml":
+            problem = "a file name ending in .toml"
+        elif path.exists():
+            problem = f"{path} already exists; choose a new name"
+        elif not path.parent.is_dir():
+            problem = f"the folder {path.parent} does not exist"
+        if problem:
+            self.query_one("#path-error", Label).update(problem)
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CannotSaveScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "stay", "Keep working")]
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form small"):
+            yield Label("The session cannot be saved", classes="form-title")
+            yield Label(self.error, markup=False, classes="field-error")
+            yield Label("Everything is still here in memory. What now?", markup=False)
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save elsewhere", variant="primary", id="save-as")
+                yield Button("Keep working", id="stay")
+                yield Button("Quit and lose changes", variant="error", id="quit")
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "stay" else event.button.id)
+
+    def action_stay(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,141 @@
+"""A DataTable of session entries, updated in place by entry id.
+
+Rebuilding a table of thousands of rows on every change would stall typing; instead
+:meth:`EntryTable.show` compares each row's version with what is on screen and touches only
+the rows that changed, then restores the wanted order with one sort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from ...visible_text import one_line
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    version: object
+    cells: tuple[str, ...]
+
+
+def literal(value: str) -> Text:
+    """User text as a cell: never markup, control characters visible, on one line."""
+    return Text(one_line(value), no_wrap=True, overflow="ellipsis")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    width: int | None
+    """Fixed width, or None for the one column that takes the width left over."""
+    shown_from: int = 0
+    """The table width from which the column is shown (narrow screens drop it)."""
+
+
+class EntryTable(DataTable):
+    DEFAULT_CSS = """
+    EntryTable {
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    def __init__(self, columns: Sequence[ColumnSpec], **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self._specs = list(columns)
+        self._visible: list[ColumnSpec] = []
+        self._versions: dict[str, object] = {}
+        self._firsts: dict[str, Text] = {}
+        self._order: list[str] = []
+        self._rows: Sequence[Row] = []
+
+    def on_mount(self) -> None:
+        self._set_columns(self._specs_for(self.size.width or 80))
+
+    def on_resize(self) -> None:
+        specs = self._specs_for(self.scrollable_content_region.width)
+        if specs != self._visible:
+            self._set_columns(specs)
+            self.show(self._rows)
+        self._fit_columns()
+
+    def _specs_for(self, width: int) -> list[ColumnSpec]:
+        return [spec for spec in self._specs if width >= spec.shown_from]
+
+    def _set_columns(self, specs: list[ColumnSpec]) -> None:
+        self.clear(columns=True)
+        self._versions.clear()
+        self._firsts.clear()
+        self._order = []
+        self._visible = specs
+        for spec in specs:
+            self.add_column(spec.label, key=spec.key, width=spec.width or 20)
+
+    def _fit_columns(self) -> None:
+        """Give the column without a fixed width (the text) all the width that is left."""
+        flexible = [spec.key for spec in self._visible if spec.width is None]
+        if not flexible or not self.size.width:
+            return
+        fixed = sum(spec.width + 2 * self.cell_padding for spec in self._visible if spec.width)
+        room = self.scrollable_content_region.width
+        width = max(room - fixed - 2 * self.cell_padding, 10)
+        column = self.columns[flexible[0]]  # type: ignore[index]
+        if column.width != width:
+            column.width = width
+            column.auto_width = False
+            self._require_update_dimensions = True
+            self._update_count += 1
+            self.refresh()
+
+    @property
+    def selected_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        except Exception:  # the cursor is past the last row while the table changes
+            return None
+        return row_key.value
+
+    def show(self, rows: Sequence[Row]) -> None:
+        """Make the table show ``rows`` (cells for every spec, in order) in this order."""
+        self._rows = rows
+        wanted = {row.key for row in rows}
+        for key in [k for k in self._versions if k not in wanted]:
+            self.remove_row(key)
+            del self._versions[key]
+            self._firsts.pop(key, None)
+        indices = [self._specs.index(spec) for spec in self._visible]
+        columns = [spec.key for spec in self._visible]
+        for row in rows:
+            if self._versions.get(row.key, self) == row.version:
+                continue
+            cells = [literal(row.cells[index]) for index in indices]
+            if row.key not in self._versions:
+                self.add_row(*cells, key=row.key)
+            else:
+                for column, cell in zip(columns, cells):
+                    self.update_cell(row.key, column, cell)
+            self._versions[row.key] = row.version
+            self._firsts[row.key] = cells[0]
+        order = [row.key for row in rows]
+        if order != self._order:
+            current = [self.coordinate_to_cell_key((i, 0))[0].value for i in range(self.row_count)]
+            if current != order:
+                position = {id(self._firsts[key]): index for index, key in enumerate(order)}
+                self.sort(columns[0], key=lambda first: position[id(first)])
+            self._order = order
+
+    def select(self, key: str) -> None:
+        try:
+            index = self.get_row_index(key)
+        except Exception:
+            return
+        self.move_cursor(row=index)

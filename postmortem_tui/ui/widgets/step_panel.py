@@ -1,0 +1,44 @@
+"""The current step: its name, a large countdown, progress, and what to do now."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Label, ProgressBar, Static
+
+
+class StepPanel(Vertical):
+    _shown: dict | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="step-name", markup=False)
+        yield Digits("00:00", id="countdown")
+        yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="progress")
+        yield Label("", id="step-notice", markup=False)
+        yield Static("", id="step-prompt", markup=False)
+
+    def show(
+        self,
+        *,
+        name: str,
+        countdown: str,
+        phase: str,
+        fraction: float,
+        notice: str,
+        prompt: str,
+    ) -> None:
+        shown = {"name": name, "countdown": countdown, "phase": phase, "notice": notice, "prompt": prompt}
+        self.query_one("#progress", ProgressBar).update(progress=min(fraction, 1.0) * 100)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.query_one("#step-name", Label).update(name)
+        digits = self.query_one("#countdown", Digits)
+        if digits.value != countdown:
+            digits.update(countdown)
+        for candidate in ("normal", "warning", "over"):
+            self.set_class(phase == candidate, f"-{candidate}")
+        notice_label = self.query_one("#step-notice", Label)
+        notice_label.update(notice)
+        notice_label.display = bool(notice)
+        self.query_one("#step-prompt", Static).update(prompt)

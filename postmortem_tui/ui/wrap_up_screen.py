@@ -1,0 +1,89 @@
+"""Wrap-up: the checklist, a preview of the document, and the export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Markdown, Static
+
+from ..checklist import wrap_up_checklist
+from ..export import render
+from ..live_session import LiveSession
+from ..persistence.atomic import atomic_write
+
+PREVIEW_LINES = 1500
+"""The preview renders at most this many lines; the export always has everything."""
+
+
+def default_export_path(session_path: Path) -> Path:
+    return session_path.with_suffix(".md")
+
+
+class WrapUpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Back to the meeting"),
+        Binding("ctrl+e", "export", "Export", priority=True),
+    ]
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="wrap-up"):
+            with Vertical(id="wrap-up-side"):
+                yield Label("Before it goes out", classes="form-title")
+                yield Static("", id="checklist", markup=False)
+                yield Label("Export the document to", classes="field-label")
+                yield Input(str(default_export_path(self.live.store.path)), id="export-path")
+                yield Button("Export", variant="primary", id="export")
+                yield Label("", id="export-result", markup=False)
+            with VerticalScroll(id="preview"):
+                yield Markdown("", id="preview-doc")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session = self.live.session
+        lines = []
+        for item in wrap_up_checklist(session):
+            lines.append(("\u2713 " if item.ok else "\u2717 ") + item.label)
+            if item.detail and not item.ok:
+                lines.append("    " + item.detail)
+        self.query_one("#checklist", Static).update("\n".join(lines))
+        document = render(session, now=self.live.now())
+        shown = document.splitlines()
+        if len(shown) > PREVIEW_LINES:
+            document = "\n".join(shown[:PREVIEW_LINES]) + (
+                f"\n\n*The preview stops here; the export has all {len(shown)} lines.*\n"
+            )
+        self.query_one("#preview-doc", Markdown).update(document)
+        self.query_one("#export-path", Input).focus()
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        result = self.query_one("#export-result", Label)
+        path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+        if not path.name:
+            result.update("Type a file name to export to.")
+            return
+        document = render(self.live.session, now=self.live.now())
+        existed = path.exists()
+        try:
+            atomic_write(path, document.encode("utf-8"))
+        except OSError as error:
+            result.update(f"Not written: {path}: {error.strerror}")
+            result.add_class("-failed")
+            return
+        result.remove_class("-failed")
+        verb = "Replaced" if existed else "Wrote"
+        result.update(f"{verb} {path.resolve()} ({len(document.encode()) // 1024 + 1} KB)")
+        self.notify(f"{verb} {path}", title="Exported")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,290 @@
+"""The meeting screen, driven as a facilitator and a note-taker would drive it."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Digits, Input, TabbedContent
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.persistence import load
+from postmortem_tui.ui.app import PostmortemApp, make_app
+from postmortem_tui.ui.meeting_screen import MeetingScreen
+from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)  # 10:00 in New York, meeting day
+
+
+def _app(path: Path, clock: FakeClock | None = None) -> PostmortemApp:
+    return make_app(path, clock=clock or FakeClock(START))
+
+
+def _screen(app: PostmortemApp) -> MeetingScreen:
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    return screen
+
+
+def _saved(app: PostmortemApp) -> dict:
+    assert app.live.store.save()
+    return tomllib.loads(app.live.store.path.read_text())
+
+
+def _cells(app: PostmortemApp, panel: str) -> list[list[str]]:
+    table = app.screen.query_one(f"#panel-{panel} EntryTable", EntryTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    focused = pilot.app.focused
+    assert isinstance(focused, Input), focused
+    focused.insert_text_at_cursor(text)
+    await pilot.press("enter")
+
+
+async def test_a_whole_meeting(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    app = _app(sample_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = _screen(app)
+        await pilot.press("space")
+        assert app.live.clock.running and app.live.session.agenda.current == 0
+
+        await pilot.press("t")
+        await _type(pilot, "14:40 rollback of migration 0142 considered")
+        await _type(pilot, "2:45 PM customer support escalates")
+        await pilot.press("escape")
+        await pilot.press("w")
+        await _type(pilot, "Runbook for replays existed and worked")
+        await pilot.press("escape", "i")
+        await _type(pilot, "alerting: no alert on lock wait time")
+        await pilot.press("escape", "g")
+        await _type(pilot, "Payments were not affected")
+        await pilot.press("escape")
+
+        await pilot.press("a")
+        form = app.screen
+        form.query_one("#input-what", Input).value = "Alert when any lock is held for more than 30 seconds"
+        form.query_one("#input-owner", Input).value = "Sam Chen"
+        form.query_one("#input-deadline", Input).value = "+10d"
+        await pilot.press("ctrl+s")
+
+        await pilot.press("r")
+        form = app.screen
+        form.query_one("#input-first", Input).value = "Why was the lock not noticed?"
+        form.query_one("#input-second", Input).value = "Nothing alerts on lock duration."
+        await pilot.press("ctrl+s")
+
+        # edit the first went-well note, delete a could-improve note and undo it
+        await pilot.press("3")
+        await pilot.press("e")
+        app.screen.query_one("#input-text", Input).value = "The alert fired within five minutes"
+        await pilot.press("ctrl+s")
+        await pilot.press("4", "delete")
+        deleted_count = len(app.live.session.could_improve)
+        await pilot.press("ctrl+z")
+        assert len(app.live.session.could_improve) == deleted_count + 1
+        await pilot.press("4", "up", "delete")  # the row above the one just restored
+
+        # a minute more on step 1, then through all seven steps
+        await pilot.press("plus")
+        assert app.live.session.agenda.steps[0].minutes == 6
+        for _ in range(7):
+            clock.advance(60)
+            await pilot.press("n")
+            assert "press n again" in str(screen.query_one("#step-notice").render())
+            await pilot.press("n")
+        assert app.live.clock.finished
+
+        await pilot.press("x")
+        await pilot.press("ctrl+e")
+        exported = sample_path.with_suffix(".md")
+        assert exported.exists()
+        document = exported.read_text()
+        saved = _saved(app)
+
+    texts = [entry["text"] for entry in saved["timeline"]]
+    assert "rollback of migration 0142 considered" in texts
+    times = [entry["time"] for entry in saved["timeline"]]
+    assert times == sorted(times) and "14:45" in times
+    assert saved["went_well"][-1]["text"] == "The alert fired within five minutes"  # the row just added
+    assert saved["could_improve"][-1] == {**saved["could_improve"][-1], "tag": "alerting"}
+    assert len(saved["could_improve"]) == 5  # one of the five was deleted, the new one added
+    assert saved["got_lucky"][-1]["text"] == "Payments were not affected"
+    action = saved["action_items"][-1]
+    assert action["owner"] == "Sam Chen" and action["deadline"] == date(2026, 12, 7)
+    assert saved["root_cause"]["chains"][0]["steps"][-1]["because"] == "Nothing alerts on lock duration."
+    assert [step["state"] for step in saved["agenda"]["steps"]] == ["done"] * 7
+    assert saved["agenda"]["steps"][0]["allotted_minutes"] == 6
+    assert "| 14:40 | rollback of migration 0142 considered |" in document
+    assert "Alert when any lock is held for more than 30 seconds" in document
+    assert "| 1 | Set the tone | 5 min | 6 min | 1 min |" in document
+
+
+async def test_entry_without_a_time_is_stamped(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        await _type(pilot, "we agreed to page the database team")
+        entry = app.live.session.timeline[0]
+    local = START.astimezone()
+    assert entry.time == local.strftime("%H:%M:%S")
+    assert entry.marks == ["stamped"]
+
+
+async def test_an_impossible_time_is_refused_under_the_input(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        await _type(pilot, "25:10 something")
+        error = str(app.screen.query_one("#panel-timeline .input-error").render())
+        assert "not a time of day" in error
+        assert app.live.session.timeline == []
+        assert isinstance(app.focused, Input) and app.focused.value == "25:10 something"
+
+
+INJECTIONS = ["[bold]x[/]", "[link=http://a]y[/link]", "\x1b[31mred\x1b[0m", "a | b # c"]
+
+
+async def test_typed_markup_shows_and_saves_literally(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("w")
+        for text in INJECTIONS:
+            assert isinstance(app.focused, Input)
+            app.focused.post_message(events.Paste(text))
+            await pilot.pause()
+            await pilot.press("enter")
+        shown = [row[1] for row in _cells(app, "went_well")]
+        saved = _saved(app)
+    assert shown == ["[bold]x[/]", "[link=http://a]y[/link]", "\u241b[31mred\u241b[0m", "a | b # c"]
+    assert [note["text"] for note in saved["went_well"]] == INJECTIONS
+
+
+async def test_action_form_needs_one_owner_and_a_deadline(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("a")
+        form = app.screen
+        form.query_one("#input-what", Input).value = "Add a lock-duration alert"
+        form.query_one("#input-deadline", Input).value = "next week"
+        await pilot.press("ctrl+s")
+        assert "exactly one owner" in str(form.query_one("#error-owner").render())
+        assert "is not a date" in str(form.query_one("#error-deadline").render())
+        form.query_one("#input-owner", Input).value = "Alice and Bob"
+        form.query_one("#input-deadline", Input).value = "2026-12-10"
+        await pilot.press("ctrl+s")
+        assert "one owner only" in str(form.query_one("#error-owner").render())
+        assert app.live.session.action_items == []
+        form.query_one("#input-owner", Input).value = "Alice"
+        await pilot.press("ctrl+s")
+        assert app.live.session.action_items[0].deadline == date(2026, 12, 10)
+
+
+async def test_countdown_overrun_and_moving_on(empty_path: Path) -> None:
+    clock = FakeClock(START)
+    app = _app(empty_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = _screen(app)
+        await pilot.press("space")
+        clock.advance(4 * 60 + 10)
+        screen.tick()
+        assert screen.query_one("#countdown", Digits).value == "00:50"
+        assert screen.query_one("#step").has_class("-warning")
+        clock.advance(82)
+        screen.tick()
+        assert screen.query_one("#countdown", Digits).value == "+00:32"
+        assert screen.query_one("#step").has_class("-over")
+        await pilot.press("n")  # time is up: one press moves on
+        assert app.live.session.agenda.current == 1
+        assert screen.query_one(TabbedContent).active == "timeline"
+        await pilot.press("p")
+        assert app.live.session.agenda.current == 0
+
+
+async def test_quitting_saves(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        await _type(pilot, "the on-call engineer happened to be at a desk")
+        await pilot.press("ctrl+q")
+    assert load(sample_path).got_lucky[-1].text == "the on-call engineer happened to be at a desk"
+
+
+async def test_autosave_writes_without_quitting(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        await _type(pilot, "saved by the background worker")
+        for _ in range(100):  # the worker saves within a fraction of a second
+            if "saved by the background worker" in sample_path.read_text():
+                break
+            await pilot.pause(0.05)
+        assert "saved by the background worker" in sample_path.read_text()
+
+
+async def test_a_vanished_folder_keeps_everything_and_saves_elsewhere(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    folder = tmp_path / "meeting"
+    folder.mkdir()
+    path = folder / "s.toml"
+    shutil.copy(sample_path, path)
+    app = _app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        shutil.rmtree(folder)
+        await pilot.press("g")
+        await _type(pilot, "kept in memory")
+        assert not app.live.store.save()
+        _screen(app).tick()
+        saved_label = str(app.screen.query_one("#saved").render())
+        assert "NOT SAVED" in saved_label and "its folder no longer exists" in saved_label
+        await pilot.press("ctrl+q")  # cannot save: asks instead of quitting
+        assert app.is_running
+        await pilot.click("#save-as")
+        target = tmp_path / "rescued.toml"
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+    assert load(target).got_lucky[-1].text == "kept in memory"
+
+
+async def test_help_lists_every_key(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        text = (Path(__file__).parents[2] / "postmortem_tui" / "ui" / "help.md").read_text()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+    for binding in MeetingScreen.BINDINGS:
+        key = binding.key_display or binding.key.split(",")[0]
+        names = {"space": "space", "delete": "Delete", "equals_sign": "+"}
+        shown = names.get(key, key)
+        assert f"| {shown}" in text or f" {shown} " in text or shown.isdigit(), key
+
+
+async def test_palette_offers_every_action(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)):
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+    for wanted in (
+        "Next step",
+        "Add a timeline entry",
+        "Wrap-up: checklist, preview and export",
+        "Open panel: Actions",
+        "Theme",
+    ):
+        assert any(title.startswith(wanted) for title in titles), wanted
+
+
+async def test_theme_is_remembered(empty_path: Path, private_dirs: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)):
+        app.theme = "high-contrast"
+    config = private_dirs / "config" / "postmortem-tui" / "config.toml"
+    assert 'theme = "high-contrast"' in config.read_text()
+    again = _app(empty_path)
+    async with again.run_test(size=(100, 30)):
+        assert again.theme == "high-contrast"
