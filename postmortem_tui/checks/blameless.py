@@ -314,7 +314,7 @@ def hints_for_text(text: str, participants: Iterable[Participant | str] = ()) ->
 
 def blameless_fields(session: Session) -> Iterator[tuple[str, str]]:
     """Every text the hints read, with its key path: the summary and its parts, the
-    timeline, the root-cause analysis, what could be improved and the action items."""
+    timeline, the root-cause analysis, the three note lists and the action items."""
     incident = session.incident
     for name in ("summary", "trigger", "detection", "resolution"):
         yield f"incident.{name}", getattr(incident, name)
@@ -329,8 +329,9 @@ def blameless_fields(session: Session) -> Iterator[tuple[str, str]]:
             yield f"root_cause.chains[{c}].steps[{s}].because", step.because
     for index, factor in enumerate(rca.factors):
         yield f"root_cause.factors[{index}].text", factor.text
-    for index, note in enumerate(session.could_improve):
-        yield f"could_improve[{index}].text", note.text
+    for name in ("went_well", "could_improve", "got_lucky"):
+        for index, note in enumerate(getattr(session, name)):
+            yield f"{name}[{index}].text", note.text
     for index, action in enumerate(session.action_items):
         yield f"action_items[{index}].what", action.what
 

@@ -11,6 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def one_line(text: str, width: int | None = None) -> str:
+    """Typed text for a terminal line: whitespace collapsed, control characters shown as
+    symbols (so an escape sequence typed into a note cannot recolour the terminal), and cut
+    to ``width`` with an ellipsis."""
+    shown = "".join(
+        chr(0x2400 + ord(c)) if ord(c) < 0x20 else "\u2421" if ord(c) == 0x7F
+        else "\ufffd" if 0x80 <= ord(c) < 0xA0 else c
+        for c in " ".join(text.split())
+    )
+    if width is not None and len(shown) > width:
+        shown = shown[: width - 1].rstrip() + "…"
+    return shown
+
+
 @dataclass(frozen=True, slots=True)
 class Hint:
     rule: str
@@ -47,14 +61,10 @@ class Finding:
 
     def quote(self, width: int = 60) -> str:
         """The flagged words with a little context, on one line, at most ``width`` characters."""
-        text = " ".join(self.text.split()) if self.hint.end <= self.hint.start else None
-        if text is not None:
-            return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+        if self.hint.end <= self.hint.start:
+            return one_line(self.text, width)
         start, end = self.hint.span
         before = " ".join(self.text[:start].split()[-4:])
-        flagged = " ".join(self.text[start:end].split())
         after = " ".join(self.text[end:].split()[:4])
-        shown = " ".join(part for part in (before, f"«{flagged}»", after) if part)
-        if len(shown) > width:
-            shown = shown[: width - 1].rstrip() + "…"
-        return shown
+        shown = " ".join(part for part in (before, f"«{self.text[start:end]}»", after) if part)
+        return one_line(shown, width)

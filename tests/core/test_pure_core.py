@@ -15,6 +15,7 @@ CORE = [
     "postmortem_tui.export",
     "postmortem_tui.cli",
     "postmortem_tui.checks",
+    "postmortem_tui.config",
 ]
 
 
