@@ -53,9 +53,32 @@ def speed() -> None:
         hints_for_text(entry, people)
     per_call = (time.perf_counter() - started) / rounds
     print(f"one {len(entry)}-character entry: {per_call * 1e6:.0f} microseconds per check")
+    line = "14:12:03 ERROR the job failed to take the lock; we ignored it, as it should have retried\n"
+    for copies in (100, 1000):
+        pasted = line * copies
+        started = time.perf_counter()
+        hints = hints_for_text(pasted, people)
+        took = time.perf_counter() - started
+        print(f"a pasted {len(pasted):,}-character log ({len(hints)} hints): {took * 1e3:.0f} ms")
+
+
+def session_speed() -> None:
+    from datetime import date
+
+    from postmortem_tui.checks.review import session_findings
+    from postmortem_tui.persistence import load
+
+    session = load(ROOT / "sample_sessions" / "checkout-outage.toml")
+    rounds = 50
+    started = time.perf_counter()
+    for _ in range(rounds):
+        session_findings(session, date(2026, 11, 27))
+    per_run = (time.perf_counter() - started) / rounds
+    print(f"every check over the sample session: {per_run * 1e3:.1f} ms")
 
 
 if __name__ == "__main__":
     score("blameless_corpus.toml")
     score("blameless_holdout.toml")
     speed()
+    session_speed()

@@ -21,6 +21,7 @@ non-person antecedent earlier in the same sentence is read as the system. After 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,6 +139,11 @@ class _Reader:
     def __init__(self, text: str, names: Names) -> None:
         self.text = text
         self.names = names
+        # Found once per text, so that long pasted texts stay linear.
+        breaks = [(m.end(), m.group().lower()) for m in _BREAK.finditer(text)]
+        self._break_ends = [end for end, _ in breaks]
+        self._break_words = [word for _, word in breaks]
+        self._sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
 
     def is_person(self, token: _Token, pronouns: bool = True, collective: bool = True) -> bool:
         if token.lower in w.PERSON_PRONOUNS:
@@ -148,10 +154,10 @@ class _Reader:
 
     def clause_start(self, position: int) -> tuple[int, str]:
         """Where the clause ending at ``position`` starts, and the break word before it."""
-        start, word = 0, ""
-        for match in _BREAK.finditer(self.text, 0, position):
-            start, word = match.end(), match.group().lower()
-        return start, word
+        index = bisect_right(self._break_ends, position) - 1
+        if index < 0:
+            return 0, ""
+        return self._break_ends[index], self._break_words[index]
 
     def person_in(self, tokens: list[_Token]) -> _Token | None:
         """The person acting as the subject among a clause's words, if any."""
@@ -169,8 +175,8 @@ class _Reader:
         return None
 
     def _they_is_a_thing(self, position: int) -> bool:
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, position)]
-        earlier = _tokens(self.text, ends[-1] if ends else 0, position)
+        index = bisect_right(self._sentence_ends, position) - 1
+        earlier = _tokens(self.text, self._sentence_ends[index] if index >= 0 else 0, position)
         return bool(earlier) and not any(self.is_person(t) for t in earlier if not t.possessive)
 
     def person_subject(self, position: int) -> _Token | None:
@@ -305,11 +311,15 @@ def hints_for_text(text: str, participants: Iterable[Participant | str] = ()) ->
     reader = _Reader(text, names_of(_participant_names(participants)))
     found = [hint for finder in _FINDERS for hint in finder(reader)]
     found.sort(key=lambda h: (_PRECEDENCE[h.name], h.start))
-    kept: list[Hint] = []
+    kept: list[tuple[int, int, Hint]] = []  # non-overlapping, so sorted by start and by end
     for hint in found:
-        if not any(hint.start < k.end and k.start < hint.end for k in kept):
-            kept.append(hint)
-    return sorted(kept, key=lambda h: h.start)
+        index = bisect_right(kept, (hint.end - 1, len(text) + 1))
+        if index and kept[index - 1][1] > hint.start:
+            continue
+        if index < len(kept) and kept[index][0] < hint.end:
+            continue
+        insort(kept, (hint.start, hint.end, hint))
+    return [hint for _, _, hint in kept]
 
 
 def blameless_fields(session: Session) -> Iterator[tuple[str, str]]:
