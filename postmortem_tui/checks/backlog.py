@@ -127,7 +127,7 @@ def to_rows(items: Sequence[BacklogItem]) -> list[dict[str, str]]:
                 "Due date": action.deadline.isoformat() if action.deadline else "",
                 "Priority": TRACKER_PRIORITY[action.priority],
                 "Description": "\n".join(details),
-                "Labels": " ".join(["postmortem", action.type.replace(" ", "-"), _slug(item.path.stem)]),
+                "Labels": " ".join(["postmortem", action.type, _slug(item.path.stem)]),
             }
         )
     return rows
@@ -180,7 +180,10 @@ def to_table(items: Sequence[BacklogItem], width: int = 60) -> str:
         for item in items
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in [header, *rows]]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
+        for row in [header, *rows]
+    ]
     return "\n".join(lines) + "\n"
 
 

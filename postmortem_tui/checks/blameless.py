@@ -65,7 +65,9 @@ _CONDESCENSION = _compile(w.CONDESCENSION)
 _ALWAYS_HUMAN = _compile(w.ALWAYS_HUMAN_FAILURE)
 _PERSON_FAILURE = _compile(w.PERSON_FAILURE)
 _COUNTERFACTUAL = _compile(w.COUNTERFACTUAL)
-_IF_HAD = re.compile(r"\bif\s+(?:only\s+)?(?P<who>[^\W_][\w'’-]*(?:\s+[^\W_][\w'’-]*)?)\s+had\b", re.I)
+_IF_HAD = re.compile(
+    r"\bif\s+(?:only\s+)?(?P<who>[^\W_][\w'’-]*(?:\s+[^\W_][\w'’-]*)?)\s+had\b", re.I
+)
 _IF_ONLY = _compile(r"if\s+only")
 _CAUSAL = _compile(w.CAUSAL)
 _CAUSED_BY = _compile(w.CAUSED_BY)
@@ -74,7 +76,8 @@ _POSSESSIVE_MISTAKE = re.compile(
     re.I,
 )
 _POSSESSIVE_FAILURE = re.compile(
-    rf"(?P<who>[^\W_][\w-]*)(?:'s|’s)\s+(?:[^\W_][\w-]*\s+){{0,2}}(?:{w.FAILURE_AFTER_POSSESSIVE})(?![\w'’-])",
+    rf"(?P<who>[^\W_][\w-]*)(?:'s|’s)\s+(?:[^\W_][\w-]*\s+){{0,2}}"
+    rf"(?:{w.FAILURE_AFTER_POSSESSIVE})(?![\w'’-])",
     re.I,
 )
 _PRECEDENCE = {name: index for index, name in enumerate(w.RULES)}

@@ -165,7 +165,10 @@ WHO_QUESTION_VERBS = (
     r"dropped|decided|let|allowed|is\s+responsible|was\s+responsible|is\s+to\s+blame|"
     r"was\s+to\s+blame"
 )
-WHOSE = r"whose\s+(?:change|commit|deploy|deployment|pr|code|fault|idea|mistake|call|push|migration|script|config)"
+WHOSE = (
+    r"whose\s+(?:change|commit|deploy|deployment|pr|code|fault|idea|mistake|call|push|"
+    r"migration|script|config)"
+)
 WHY_YOU = (
     r"why\s+(?:didn't|did\s+not|did|wouldn't|couldn't|haven't|hadn't|weren't|wasn't|would|"
     r"on\s+earth\s+did)\s+(?:you|he|she|they|{names})\b|what\s+were\s+(?:you|they)\s+thinking"

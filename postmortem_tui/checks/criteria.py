@@ -28,14 +28,18 @@ _DATA_LOSS = re.compile(
     r"uploads|transactions)\b|\bcorrupt(?:ed|ion)\b|\bunrecoverable\b|\bpermanently\s+deleted\b",
     re.I,
 )
-_NO_DATA_LOSS = re.compile(r"\b(?:no|without|zero)\s+(?:\w+\s+)?(?:data\s+loss|data\s+(?:was\s+)?lost)", re.I)
+_NO_DATA_LOSS = re.compile(
+    r"\b(?:no|without|zero)\s+(?:\w+\s+)?(?:data\s+loss|data\s+(?:was\s+)?lost)", re.I
+)
 _INTERVENTION = re.compile(
     r"\broll(?:ed|ing)?[\s-]?back\b|\brollbacks?\b|\brevert(?:ed|ing)?\b|\bfail(?:ed|ing)?[\s-]?over\b|"
     r"\bre-?rout(?:e|ed|ing)\b|\bdrain(?:ed|ing)?\b|\bhot-?fix(?:ed)?\b|\brestart(?:ed|ing)?\b|"
     r"\bscaled?\s+(?:up|out)\b|\breplay(?:ed|ing)?\b|\bkill(?:ed|ing)?\b|\bflag\s+(?:turned\s+)?off\b",
     re.I,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:considered|estimated|proposed|discussed|would\s+have|could\s+have)\b", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:considered|estimated|proposed|discussed|would\s+have|could\s+have)\b", re.I
+)
 _PEOPLE_NOTICED = re.compile(
     r"\b(?:report(?:ed|s)?|notic(?:ed|es|ing)|complain(?:ed|ts?)|ticket|tweet(?:ed|s)?|"
     r"escalated\s+by\s+(?:support|customer))\b",
@@ -59,8 +63,9 @@ def _impact_minutes(session: Session) -> tuple[float, str] | None:
 
 def _resolve_minutes(session: Session) -> tuple[float, str] | None:
     incident = session.incident
-    if incident.start and incident.end and (incident.start.tzinfo is None) == (incident.end.tzinfo is None):
-        return (incident.end - incident.start).total_seconds() / 60, "incident start to end"
+    start, end = incident.start, incident.end
+    if start and end and (start.tzinfo is None) == (end.tzinfo is None):
+        return (end - start).total_seconds() / 60, "incident start to end"
     for duration in key_durations(session):
         if duration.name == "Time to resolve":
             return duration.value.total_seconds() / 60, "first alert to resolution"

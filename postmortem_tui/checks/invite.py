@@ -77,7 +77,8 @@ def _address(person: Participant, role: str) -> vCalAddress:
 
 
 def uid(session: Session) -> str:
-    key = f"{session.incident.title}|{session.incident.start.isoformat() if session.incident.start else ''}"
+    start = session.incident.start
+    key = f"{session.incident.title}|{start.isoformat() if start else ''}"
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, 'postmortem-tui:' + key)}@postmortem-tui"
 
 
