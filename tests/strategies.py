@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from postmortem_tui.model import (
     ACTION_STATUSES,
     ACTION_TYPES,
+    CRITERIA,
     DOCUMENT_STATUSES,
     FACTOR_CATEGORIES,
     IMPROVEMENT_TAGS,
@@ -22,6 +23,7 @@ from postmortem_tui.model import (
     ActionItem,
     Agenda,
     AgendaStep,
+    Criteria,
     Factor,
     Impact,
     Improvement,
@@ -156,6 +158,7 @@ def agendas(draw: st.DrawFn) -> Agenda:
         started_at=draw(st.none() | utc),
         last_seen=draw(st.none() | utc),
         updated=draw(utc),
+        rebalanced_at=draw(st.none() | utc),
     )
 
 
@@ -183,6 +186,11 @@ incidents = st.builds(
     detection=text,
     resolution=text,
 )
+criteria = st.builds(
+    Criteria,
+    met=st.lists(st.sampled_from(CRITERIA), max_size=len(CRITERIA), unique=True),
+    other=text,
+)
 meetings = st.builds(
     Meeting,
     scheduled=st.none() | aware | naive,
@@ -203,6 +211,7 @@ sessions = st.builds(
     saved_at=st.none() | utc,
     written_by=st.sampled_from(["", "postmortem-tui 0.1.0"]),
     incident=incidents,
+    criteria=criteria,
     meeting=meetings,
     participants=st.lists(participants, max_size=3),
     agenda=agendas(),

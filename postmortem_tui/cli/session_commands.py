@@ -13,6 +13,8 @@ from ..model import ROLES, SEVERITIES, Incident, Meeting, Session
 from ..paths import new_session_path, sessions_dir
 from ..persistence import SUFFIX, SessionFileError, create, load
 from ..persistence.atomic import atomic_write
+from ..checks.schedule import meeting_note
+from . import context
 from .moments import in_zone, moment, zone_name
 from .parser import UsageError
 
@@ -111,6 +113,9 @@ def new_session(args: argparse.Namespace) -> int:
     path = args.file or new_session_path(args.title, day)
     create(session, path)
     print(path)
+    note = meeting_note(session, context.now(), context.settings().holidays)
+    if note:
+        print(f"postmortem: {note}", file=sys.stderr)
     return 0
 
 

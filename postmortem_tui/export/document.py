@@ -69,6 +69,8 @@ def _metadata(session: Session) -> str:
         f"**Post-mortem meeting:** {_when(meeting.scheduled)}, "
         f"{session.planned_minutes} minutes planned",
         f"**Document status:** {meeting.status}",
+        "**Why a post-mortem:** "
+        + ("; ".join(inline(reason) for reason in session.criteria.reasons()) or "not recorded"),
     ]
     if incident.timezone:
         items.append(f"**Times are in:** {inline(incident.timezone)}")
@@ -226,7 +228,8 @@ def _minutes(seconds: float) -> str:
 def _agenda(session: Session, now: datetime | None) -> str:
     steps = session.agenda.steps
     adjusted = any(step.allotted_minutes is not None for step in steps)
-    headers = ["#", "Step", "Planned"] + (["Adjusted"] if adjusted else []) + ["Actual"]
+    changed = "Rebalanced" if session.agenda.rebalanced_at is not None else "Adjusted"
+    headers = ["#", "Step", "Planned"] + ([changed] if adjusted else []) + ["Actual"]
     rows = []
     for number, step in enumerate(steps, start=1):
         spent = step.spent_seconds

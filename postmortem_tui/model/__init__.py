@@ -3,6 +3,7 @@
 from .actions import ACTION_STATUSES, ACTION_TYPES, LEVELS, PRIORITIES, ActionItem
 from .agenda import DEFAULT_MINUTES, STEP_KEYS, STEP_TITLES, Agenda, AgendaStep
 from .base import Entry, new_id, utcnow
+from .criteria import CRITERIA, CRITERION_TITLES, Criteria
 from .incident import SEVERITIES, Impact, Incident
 from .meeting import DOCUMENT_STATUSES, Meeting
 from .notes import IMPROVEMENT_TAGS, Improvement, Note
@@ -14,6 +15,8 @@ from .timeline import KIND_TITLES, KINDS, SOURCES, TimelineEntry
 __all__ = [
     "ACTION_STATUSES",
     "ACTION_TYPES",
+    "CRITERIA",
+    "CRITERION_TITLES",
     "DEFAULT_MINUTES",
     "DOCUMENT_STATUSES",
     "FACTOR_CATEGORIES",
@@ -32,6 +35,7 @@ __all__ = [
     "ActionItem",
     "Agenda",
     "AgendaStep",
+    "Criteria",
     "Entry",
     "Factor",
     "Impact",

@@ -88,6 +88,8 @@ class Agenda(Model):
     """The last moment a process was known to be running the clock (its last save)."""
     updated: UtcTimestamp = Field(default_factory=utcnow)
     """When the clock was last changed; two instances merge the agenda by it."""
+    rebalanced_at: UtcTimestamp | None = None
+    """When an overrun was last taken from the steps still to come (a rebalance)."""
 
     @field_validator("steps")
     @classmethod

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from .actions import DEFAULT_DEADLINE_DAYS, ActionItem
 from .agenda import Agenda
 from .base import Entry, Model, UtcTimestamp
+from .criteria import Criteria
 from .incident import Incident
 from .meeting import Meeting
 from .notes import Improvement, Note
@@ -33,6 +34,8 @@ class Session(Model):
     """The app version that last wrote the file, so a too-old app can say what it needs."""
     saved_at: UtcTimestamp | None = None
     incident: Incident = Field(default_factory=Incident)
+    criteria: Criteria = Field(default_factory=Criteria)
+    """Why this incident gets a review; empty until the room decides (old files stay valid)."""
     meeting: Meeting = Field(default_factory=Meeting)
     participants: list[Participant] = Field(default_factory=list)
     agenda: Agenda = Field(default_factory=Agenda)

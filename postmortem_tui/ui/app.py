@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from ..clock import Clock, SystemClock
-from ..config import Config, load_config, save_config
+from ..config import Config, load_config, remember_theme
 from ..live_session import LiveSession
 from ..persistence import SessionFileError
 from ..store import Autosaver
@@ -75,7 +75,7 @@ class PostmortemApp(App[int]):
         if config.theme != theme and not self.config_error:
             self.live.config = config.with_changes(theme=theme)
             try:
-                save_config(self.live.config, self.config_path)
+                remember_theme(theme, self.config_path)
             except OSError as error:
                 self.notify(f"Theme not remembered: {error.strerror}", severity="warning")
 

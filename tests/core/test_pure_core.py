@@ -14,6 +14,8 @@ CORE = [
     "postmortem_tui.persistence",
     "postmortem_tui.export",
     "postmortem_tui.cli",
+    "postmortem_tui.checks",
+    "postmortem_tui.config",
 ]
 
 
