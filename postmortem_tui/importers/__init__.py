@@ -1,0 +1,1 @@
+"""Timeline import from logs, alerts and chat transcripts (pure core: no Textual)."""
