@@ -9,10 +9,10 @@ from collections.abc import Sequence
 
 from ..persistence import SessionFileError
 from ..version import __version__
-from . import session_commands
+from . import import_command, session_commands
 from .parser import Parser, UsageError
 
-COMMAND_MODULES = [session_commands]
+COMMAND_MODULES = [session_commands, import_command]
 
 
 def build_parser() -> Parser:
