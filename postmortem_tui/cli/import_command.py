@@ -94,8 +94,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _visible(text: str) -> str:
     """Imported text is data: control characters show as symbols, never act on the terminal."""
     return "".join(
-        chr(0x2400 + ord(c)) if ord(c) < 0x20 else "\u2421" if ord(c) == 0x7F else c
-        for c in text
+        chr(0x2400 + ord(c)) if ord(c) < 0x20 else "\u2421" if ord(c) == 0x7F else c for c in text
     )
 
 

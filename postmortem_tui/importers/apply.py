@@ -65,9 +65,7 @@ def apply_rows(
     return added
 
 
-def unapply(
-    session: Session, added: Sequence[TimelineEntry], now: datetime | None = None
-) -> int:
+def unapply(session: Session, added: Sequence[TimelineEntry], now: datetime | None = None) -> int:
     """Take back entries an import added (the undo of :func:`apply_rows`); returns how many
     were still there. Each leaves a tombstone, as any deletion does, so a copy of the session
     saved in between cannot bring it back."""

@@ -21,12 +21,43 @@ from .rows import ImportResult, ImportRow, SkippedLine, one_line
 from .stamps import NotATime, parse_stamp
 from .zones import resolve_zone
 
-_TIME_NAMES = {"time", "timestamp", "when", "datetime", "date time", "date/time", "at",
-               "created", "created at", "created_at", "occurred", "occurred at", "occurred_at",
-               "start", "started", "started at", "started_at", "time stamp"}
+_TIME_NAMES = {
+    "time",
+    "timestamp",
+    "when",
+    "datetime",
+    "date time",
+    "date/time",
+    "at",
+    "created",
+    "created at",
+    "created_at",
+    "occurred",
+    "occurred at",
+    "occurred_at",
+    "start",
+    "started",
+    "started at",
+    "started_at",
+    "time stamp",
+}
 _DATE_NAMES = {"date", "day"}
-_TEXT_NAMES = {"text", "event", "events", "message", "description", "summary", "what",
-               "details", "detail", "note", "notes", "title", "entry", "activity"}
+_TEXT_NAMES = {
+    "text",
+    "event",
+    "events",
+    "message",
+    "description",
+    "summary",
+    "what",
+    "details",
+    "detail",
+    "note",
+    "notes",
+    "title",
+    "entry",
+    "activity",
+}
 _HEADER_ZONE = re.compile(r"\s*[(\[](?P<zone>[^)\]]+)[)\]]\s*$")
 
 

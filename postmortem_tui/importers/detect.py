@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .markdown import timeline_section
 from .files import ImportFileError, parse_json, read_text
+from .markdown import timeline_section
 from .pagerduty import looks_like_pagerduty
 from .slack import DAY_FILE
 from .stamps import NotATime, parse_stamp
@@ -90,4 +90,3 @@ def detect(path: Path, text: str | None = None) -> Detection:
     if DAY_FILE.match(path.name):
         return Detection("slack", "a Slack day file (YYYY-MM-DD.json)")
     return detect_text(read_text(path) if text is None else text, path.name)
-

@@ -98,9 +98,7 @@ def parse_import_text(
     detection = detect_text(text) if format == "auto" else None
     chosen = detection.format if detection else format
     if chosen == "slack":
-        raise ImportFileError(
-            "(pasted text)", "a Slack export is read from its folder or day file"
-        )
+        raise ImportFileError("(pasted text)", "a Slack export is read from its folder or day file")
     if chosen == "pagerduty":
         result = read_pagerduty(Path("(pasted text)"), rules, text)
     else:

@@ -211,8 +211,9 @@ def parse_text(text: str, rules: TimeRules, *, source: Source = "manual") -> Imp
             reader.dater.set_zone(zone)
         reader.read(section.first, section.end)
         reader.notes.insert(
-            0, f"read the section \u201c{section.heading}\u201d "
-            f"(lines {section.first + 1}\u2013{section.end})"
+            0,
+            f"read the section \u201c{section.heading}\u201d "
+            f"(lines {section.first + 1}\u2013{section.end})",
         )
         description = "Markdown document with a timeline section"
     else:

@@ -16,20 +16,35 @@ from ..model import Session
 UTC = timezone.utc
 
 _FIXED_HOURS = {
-    "UTC": 0, "GMT": 0, "Z": 0,
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
-    "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    "AKST": -9, "AKDT": -8, "HST": -10,
-    "CET": 1, "CEST": 2,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+    "CET": 1,
+    "CEST": 2,
 }
 """Abbreviations that name one offset. ``PST`` is UTC-8 even in July: that is what was
 written, and a summer time written as PST is more likely a slip we should not second-guess."""
 
 _REGIONS = {
-    "EASTERN": "America/New_York", "ET": "America/New_York",
-    "CENTRAL": "America/Chicago", "CT": "America/Chicago",
-    "MOUNTAIN": "America/Denver", "MT": "America/Denver",
-    "PACIFIC": "America/Los_Angeles", "PT": "America/Los_Angeles",
+    "EASTERN": "America/New_York",
+    "ET": "America/New_York",
+    "CENTRAL": "America/Chicago",
+    "CT": "America/Chicago",
+    "MOUNTAIN": "America/Denver",
+    "MT": "America/Denver",
+    "PACIFIC": "America/Los_Angeles",
+    "PT": "America/Los_Angeles",
 }
 """Names that follow daylight saving time: "7:09 AM Eastern" is EDT in June, EST in January."""
 

@@ -37,9 +37,15 @@ def _row(hour: int, minute: int, text: str, day: int = 24, **fields: object) -> 
 def test_the_default_window_is_an_hour_either_side_of_the_incident() -> None:
     window = default_window(checkout_session())
     assert window == Window(
-        datetime(2026, 11, 24, 13, 12, tzinfo=NEW_YORK), datetime(2026, 11, 24, 19, 16, tzinfo=NEW_YORK)
+        datetime(2026, 11, 24, 13, 12, tzinfo=NEW_YORK),
+        datetime(2026, 11, 24, 19, 16, tzinfo=NEW_YORK),
     )
-    rows = [_row(13, 11, "too early"), _row(13, 12, "edge"), _row(19, 16, "end"), _row(19, 17, "late")]
+    rows = [
+        _row(13, 11, "too early"),
+        _row(13, 12, "edge"),
+        _row(19, 16, "end"),
+        _row(19, 17, "late"),
+    ]
     shown = preview(rows, checkout_session())
     assert [r.text for r in shown.rows] == ["edge", "end"]
     assert [r.text for r in shown.outside] == ["too early", "late"]
@@ -55,7 +61,8 @@ def test_the_window_can_be_moved_or_dropped() -> None:
     session = checkout_session()
     window = window_from(session, since="12:00", until="2026-11-25 09:00")
     assert window == Window(
-        datetime(2026, 11, 24, 12, 0, tzinfo=NEW_YORK), datetime(2026, 11, 25, 9, 0, tzinfo=NEW_YORK)
+        datetime(2026, 11, 24, 12, 0, tzinfo=NEW_YORK),
+        datetime(2026, 11, 25, 9, 0, tzinfo=NEW_YORK),
     )
     rows = [_row(12, 30, "before"), _row(8, 0, "next morning", day=25)]
     assert len(preview(rows, session, window=window).rows) == 2
@@ -70,7 +77,9 @@ def test_the_window_can_be_moved_or_dropped() -> None:
 def test_typed_moments_are_read_in_the_incident_zone_unless_they_say() -> None:
     session = checkout_session()
     assert parse_moment("14:00", session) == datetime(2026, 11, 24, 14, 0, tzinfo=NEW_YORK)
-    assert parse_moment("2026-11-24T19:00Z", session) == datetime(2026, 11, 24, 14, 0, tzinfo=NEW_YORK)
+    assert parse_moment("2026-11-24T19:00Z", session) == datetime(
+        2026, 11, 24, 14, 0, tzinfo=NEW_YORK
+    )
 
 
 def test_shifting_moves_every_time() -> None:
@@ -85,8 +94,13 @@ def test_shifting_moves_every_time() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "delta"),
-    [("+5m", timedelta(minutes=5)), ("-1h30m", -timedelta(minutes=90)), ("90s", timedelta(seconds=90)),
-     ("-0:05", -timedelta(minutes=5)), ("+01:00", timedelta(hours=1))],
+    [
+        ("+5m", timedelta(minutes=5)),
+        ("-1h30m", -timedelta(minutes=90)),
+        ("90s", timedelta(seconds=90)),
+        ("-0:05", -timedelta(minutes=5)),
+        ("+01:00", timedelta(hours=1)),
+    ],
 )
 def test_offsets(typed: str, delta: timedelta) -> None:
     assert parse_offset(typed) == delta
@@ -100,7 +114,11 @@ def test_a_bad_offset_is_refused() -> None:
 def test_entries_already_on_the_timeline_are_not_offered_again() -> None:
     session = checkout_session()
     session.timeline.append(to_entry(_row(14, 12, "Migration deployed"), session))
-    rows = [_row(14, 12, "migration   DEPLOYED"), _row(14, 12, "other text"), _row(14, 13, "Migration deployed")]
+    rows = [
+        _row(14, 12, "migration   DEPLOYED"),
+        _row(14, 12, "other text"),
+        _row(14, 13, "Migration deployed"),
+    ]
     shown = preview(rows + [_row(14, 13, "Migration deployed")], session)
     assert [r.text for r in shown.duplicates] == ["migration   DEPLOYED", "Migration deployed"]
     assert [(r.time_text, r.text) for r in shown.rows] == [
@@ -118,7 +136,10 @@ def test_preview_never_changes_the_session() -> None:
 
 def test_applying_adds_in_one_step_and_returns_what_it_added() -> None:
     session = checkout_session()
-    rows = [_row(14, 17, "alert", kind="alert", seconds=True), _row(14, 12, "deploy", marks=("zone assumed",))]
+    rows = [
+        _row(14, 17, "alert", kind="alert", seconds=True),
+        _row(14, 12, "deploy", marks=("zone assumed",)),
+    ]
     added = apply_rows(session, rows, now=NOW)
     assert [e.text for e in added] == ["alert", "deploy"]
     assert [e.text for e in session.timeline] == ["deploy", "alert"]  # sorted by time

@@ -24,19 +24,38 @@ def test_import_adds_entries_and_says_which(
     capsys: pytest.CaptureFixture[str], sample_path: Path
 ) -> None:
     before = len(load(sample_path).timeline)
-    code, out, err = _run(capsys, "import", str(sample_path), str(FIXTURES / "pagerduty" / "log_entries.json"))
+    code, out, err = _run(
+        capsys, "import", str(sample_path), str(FIXTURES / "pagerduty" / "log_entries.json")
+    )
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0].startswith("Read ") and "as pagerduty (PagerDuty REST log entries" in lines[0]
     assert lines[1] == f"Added 4 entries to {sample_path} (times in America/New_York):"
-    assert lines[2].split() == ["14:17:05", "alert", "alert", "[#4821]", "checkout", "5xx", "rate",
-                                "above", "5%", "\u2014", "Triggered", "through", "the", "API"]
+    assert lines[2].split() == [
+        "14:17:05",
+        "alert",
+        "alert",
+        "[#4821]",
+        "checkout",
+        "5xx",
+        "rate",
+        "above",
+        "5%",
+        "\u2014",
+        "Triggered",
+        "through",
+        "the",
+        "API",
+    ]
     assert "Skipped 1 item that could not be read:" in lines
     assert "  item 5: no readable time ('yesterday-ish'): 'Notified Sam Chen by SMS'" in lines
     session = load(sample_path)
     assert len(session.timeline) == before + 4
-    assert [e.kind for e in session.timeline if e.source == "alert" and e.link.endswith("Q1CHK0UT")
-            and "#4821" in e.text] == ["alert", "other", "acknowledged", "resolved"]
+    assert [
+        e.kind
+        for e in session.timeline
+        if e.source == "alert" and e.link.endswith("Q1CHK0UT") and "#4821" in e.text
+    ] == ["alert", "other", "acknowledged", "resolved"]
 
 
 def test_importing_the_same_file_twice_adds_nothing(
@@ -55,7 +74,9 @@ def test_importing_the_same_file_twice_adds_nothing(
 
 def test_dry_run_changes_nothing(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
     saved = sample_path.read_bytes()
-    code, out, _ = _run(capsys, "import", str(sample_path), str(FIXTURES / "db-syslog.log"), "--dry-run")
+    code, out, _ = _run(
+        capsys, "import", str(sample_path), str(FIXTURES / "db-syslog.log"), "--dry-run"
+    )
     assert code == 0
     assert f"Would add 4 entries to {sample_path}" in out
     assert "(zone assumed, date inferred)" in out
@@ -63,22 +84,46 @@ def test_dry_run_changes_nothing(capsys: pytest.CaptureFixture[str], sample_path
     assert sample_path.read_bytes() == saved
 
 
-def test_tz_since_until_all_and_shift(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
+def test_tz_since_until_all_and_shift(
+    capsys: pytest.CaptureFixture[str], sample_path: Path
+) -> None:
     log = FIXTURES / "db-syslog.log"
     _, out, _ = _run(capsys, "import", str(sample_path), str(log), "--dry-run", "--tz", "UTC")
     assert "Nothing to add" in out and "Left out 4 entries outside the window" in out
-    _, out, _ = _run(capsys, "import", str(sample_path), str(log), "--dry-run", "--tz", "UTC", "--all")
+    _, out, _ = _run(
+        capsys, "import", str(sample_path), str(log), "--dry-run", "--tz", "UTC", "--all"
+    )
     assert "Would add 4 entries" in out
     assert "  09:12:01" in out and "(date inferred)" in out and "zone assumed" not in out
-    _, out, _ = _run(capsys, "import", str(sample_path), str(log), "--dry-run", "--since", "14:15", "--until", "18:00")
-    assert "Would add 1 entry" in out and "Left out 3 entries outside the window 2026-11-24 14:15" in out
+    _, out, _ = _run(
+        capsys,
+        "import",
+        str(sample_path),
+        str(log),
+        "--dry-run",
+        "--since",
+        "14:15",
+        "--until",
+        "18:00",
+    )
+    assert (
+        "Would add 1 entry" in out
+        and "Left out 3 entries outside the window 2026-11-24 14:15" in out
+    )
     _, out, _ = _run(capsys, "import", str(sample_path), str(log), "--dry-run", "--shift=-1h")
     assert "  13:12:01" in out and "  17:09:44" in out
 
 
 def test_format_override(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
-    code, out, _ = _run(capsys, "import", str(sample_path), str(FIXTURES / "chat-paste.txt"),
-                        "--format", "log", "--dry-run")
+    code, out, _ = _run(
+        capsys,
+        "import",
+        str(sample_path),
+        str(FIXTURES / "chat-paste.txt"),
+        "--format",
+        "log",
+        "--dry-run",
+    )
     assert code == 0 and "as log" in out and "Skipped 2 lines" in out
 
 
@@ -94,7 +139,9 @@ def test_format_override(capsys: pytest.CaptureFixture[str], sample_path: Path) 
 def test_bad_options_are_one_line(
     capsys: pytest.CaptureFixture[str], sample_path: Path, args: list[str], message: str
 ) -> None:
-    code, out, err = _run(capsys, "import", str(sample_path), str(FIXTURES / "chat-paste.txt"), *args)
+    code, out, err = _run(
+        capsys, "import", str(sample_path), str(FIXTURES / "chat-paste.txt"), *args
+    )
     assert code == 2 and out == ""
     assert message in err and len(err.strip().splitlines()) == 1
 
@@ -102,7 +149,9 @@ def test_bad_options_are_one_line(
 def test_a_bad_session_file_is_refused_and_left_alone(
     capsys: pytest.CaptureFixture[str], sample_path: Path
 ) -> None:
-    sample_path.write_text(sample_path.read_text().replace("schema_version = 1", "schema_version = 99"))
+    sample_path.write_text(
+        sample_path.read_text().replace("schema_version = 1", "schema_version = 99")
+    )
     before = sample_path.read_bytes()
     code, out, err = _run(capsys, "import", str(sample_path), str(FIXTURES / "chat-paste.txt"))
     assert code == 1 and out == ""
@@ -137,9 +186,16 @@ def test_help_lists_import(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_the_installed_command_imports(sample_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "postmortem_tui", "import", str(sample_path),
-         str(FIXTURES / "timeline.csv")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "postmortem_tui",
+            "import",
+            str(sample_path),
+            str(FIXTURES / "timeline.csv"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert "Added 5 entries" in result.stdout

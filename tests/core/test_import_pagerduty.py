@@ -18,7 +18,10 @@ PAGE = "https://example.pagerduty.com/incidents/Q1CHK0UT"
 
 def test_rest_log_entries_become_alert_acknowledged_resolved() -> None:
     result = read_pagerduty(FIXTURES / "pagerduty" / "log_entries.json", checkout_rules())
-    assert [(when, text, row.kind) for (when, text), row in zip(shown(result.rows), result.rows)] == [
+    assert [
+        (when, text, row.kind)
+        for (when, text), row in zip(shown(result.rows), result.rows, strict=True)
+    ] == [
         ("2026-11-24 14:17:05", f"{INCIDENT} \u2014 Triggered through the API", "alert"),
         (
             "2026-11-24 14:20:00",
@@ -42,7 +45,7 @@ def test_a_v2_webhook_without_log_entries_uses_its_event() -> None:
 
 def test_v3_webhooks_one_per_line() -> None:
     result = read_pagerduty(FIXTURES / "pagerduty" / "webhooks-v3.jsonl", checkout_rules())
-    assert [(t, row.kind) for (_, t), row in zip(shown(result.rows), result.rows)] == [
+    assert [(t, row.kind) for (_, t), row in zip(shown(result.rows), result.rows, strict=True)] == [
         (f"{INCIDENT} \u2014 Triggered", "alert"),
         (f"{INCIDENT} \u2014 Acknowledged by Sam Chen", "acknowledged"),
         (f"{INCIDENT} \u2014 Priority set to SEV1 by Marcus Okafor", "other"),
@@ -85,7 +88,7 @@ def test_a_list_of_incidents() -> None:
         ]
     }
     result = parse_pagerduty(document, checkout_rules())
-    assert [(t, row.kind) for (t, _), row in zip(shown(result.rows), result.rows)] == [
+    assert [(t, row.kind) for (t, _), row in zip(shown(result.rows), result.rows, strict=True)] == [
         ("2026-11-24 14:17:00", "alert"),
         ("2026-11-24 14:20:00", "acknowledged"),
         ("2026-11-24 15:00:00", "resolved"),

@@ -28,13 +28,19 @@ def test_a_channel_folder() -> None:
             "dashboard: checkout board",
         ),
         ("2026-11-24 14:19:02", "Marcus Okafor: on it & paging DB on-call (Priya) <now>"),
-        ("2026-11-24 14:31:00", "Marcus Okafor: declaring SEV1, I'm IC. @here status in #status-page"),
+        (
+            "2026-11-24 14:31:00",
+            "Marcus Okafor: declaring SEV1, I'm IC. @here status in #status-page",
+        ),
         (
             "2026-11-24 14:48:30",
             "Priya Raman: migration 0142 holds an AccessExclusiveLock on orders: "
             "https://logs.example.com/q/8812",
         ),
-        ("2026-11-24 18:16:00", "Marcus Okafor: error rates at baseline for ten minutes, resolving"),
+        (
+            "2026-11-24 18:16:00",
+            "Marcus Okafor: error rates at baseline for ten minutes, resolving",
+        ),
         (
             "2026-11-25 09:30:00",
             "Sam Chen: replayed the queued orders; 2,400 failed orders listed for outreach",
@@ -63,7 +69,9 @@ def test_one_day_file_finds_users_json_two_folders_up() -> None:
 
 def test_without_users_json_people_show_as_ids(tmp_path: Path) -> None:
     day = tmp_path / "2026-11-24.json"
-    day.write_text(json.dumps([{"type": "message", "user": "U9", "text": "hi <@U8>", "ts": "1795547920.1"}]))
+    day.write_text(
+        json.dumps([{"type": "message", "user": "U9", "text": "hi <@U8>", "ts": "1795547920.1"}])
+    )
     result = read_slack(day, checkout_rules())
     assert [row.text for row in result.rows] == ["U9: hi @U8"]
     assert any("users.json" in note for note in result.notes)
@@ -113,7 +121,11 @@ def test_a_day_file_that_is_not_a_list_is_refused(tmp_path: Path) -> None:
         ("<#C1|general>", "#general", ""),
         ("<!here> <!channel>", "@here @channel", ""),
         ("<!subteam^S1|@oncall>", "@oncall", ""),
-        ("<https://a.example|A> and <https://b.example|B>", "A and B (https://b.example)", "https://a.example"),
+        (
+            "<https://a.example|A> and <https://b.example|B>",
+            "A and B (https://b.example)",
+            "https://a.example",
+        ),
         ("<https://a.example>", "https://a.example", "https://a.example"),
         ("<mailto:x@example.com|x@example.com>", "x@example.com", ""),
         ("a &amp; b &lt;c&gt;", "a & b <c>", ""),

@@ -98,7 +98,9 @@ def test_a_plain_date_line_is_a_heading_but_a_dated_list_item_is_an_event() -> N
 def test_midnight_passes_in_a_timeline_without_dates() -> None:
     rows = _read("22:10 first\n23:50 second\n00:10 third\n").rows
     assert [row.when.date() for row in rows] == [
-        date(2026, 11, 24), date(2026, 11, 24), date(2026, 11, 25)
+        date(2026, 11, 24),
+        date(2026, 11, 24),
+        date(2026, 11, 25),
     ]
 
 
@@ -146,7 +148,10 @@ def test_markdown_tables_with_a_time_column() -> None:
 def test_a_whole_document_is_read_only_in_its_timeline_section() -> None:
     result = parse_text((FIXTURES / "checkout-postmortem.md").read_text(), checkout_rules())
     assert shown(result.rows) == [
-        ("2026-11-24 14:12", "Migration 0142 deployed through the standard CI/CD pipeline (deploy log)"),
+        (
+            "2026-11-24 14:12",
+            "Migration 0142 deployed through the standard CI/CD pipeline (deploy log)",
+        ),
         ("2026-11-24 14:17", "First customer error alerts fire: checkout 5xx rate above 5%"),
         ("2026-11-24 14:23", "On-call engineer acknowledges the page"),
         ("2026-11-24 14:31", "Incident declared SEV1; incident commander assigned"),
@@ -165,7 +170,9 @@ def test_a_whole_document_is_read_only_in_its_timeline_section() -> None:
 
 
 def test_front_matter_and_code_blocks_are_not_timeline() -> None:
-    result = _read("---\ntitle: x\ndate: 2026-11-24\n---\n14:12 deploy\n```\n14:13 not an entry\n```\n")
+    result = _read(
+        "---\ntitle: x\ndate: 2026-11-24\n---\n14:12 deploy\n```\n14:13 not an entry\n```\n"
+    )
     assert [row.text for row in result.rows] == ["deploy"]
     assert result.skipped == ()
     assert "code blocks were left out" in result.notes
@@ -179,7 +186,10 @@ def test_the_pasted_chat_fixture() -> None:
         ("2026-11-24 14:23", "Sam acknowledges the page"),
         ("2026-11-24 14:31", "Incident declared SEV1"),
         ("2026-11-24 14:48:00", "DB logs show AccessExclusiveLock on orders"),
-        ("2026-11-24 15:20", "Decision: let the migration finish cancelling would hold the lock about as long"),
+        (
+            "2026-11-24 15:20",
+            "Decision: let the migration finish cancelling would hold the lock about as long",
+        ),
         ("2026-11-24 23:50", "Overnight watch handed to the EU on-call"),
         ("2026-11-25 00:10", "Replay job started"),
     ]

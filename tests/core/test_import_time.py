@@ -43,7 +43,9 @@ UTC = timezone.utc
         ("America/Los_Angeles", -8, -7),
     ],
 )
-def test_named_zones_and_offsets(name: str, offset_in_january: float, offset_in_july: float) -> None:
+def test_named_zones_and_offsets(
+    name: str, offset_in_january: float, offset_in_july: float
+) -> None:
     zone = resolve_zone(name)
     assert zone is not None
     for month, hours in ((1, offset_in_january), (7, offset_in_july)):
