@@ -25,10 +25,14 @@ def spans_days(session: Session) -> bool:
     return aware(start, zone).astimezone(zone).date() != aware(end, zone).astimezone(zone).date()
 
 
-def to_entry(row: ImportRow, session: Session, now: datetime | None = None) -> TimelineEntry:
-    """The timeline entry ``row`` becomes in ``session`` (not added to it)."""
+def to_entry(
+    row: ImportRow, session: Session, now: datetime | None = None, *, spanning: bool | None = None
+) -> TimelineEntry:
+    """The timeline entry ``row`` becomes in ``session`` (not added to it). ``spanning`` is
+    :func:`spans_days` for the session, when the caller has it already."""
     day = row.when.date()
-    dated = spans_days(session) or day != session.reference_date
+    spanning = spans_days(session) if spanning is None else spanning
+    dated = spanning or day != session.reference_date
     stamp = now or utcnow()
     return TimelineEntry(
         created=stamp,
@@ -51,6 +55,8 @@ def apply_rows(
     already on the timeline is not added again, so applying twice adds nothing the second time.
     """
     reference = session.reference_date
+    spanning = spans_days(session)
+    stamp = now or utcnow()
     seen = {entry_key(entry, reference) for entry in session.timeline}
     added = []
     for row in rows:
@@ -58,7 +64,7 @@ def apply_rows(
         if key in seen:
             continue
         seen.add(key)
-        added.append(to_entry(row, session, now))
+        added.append(to_entry(row, session, stamp, spanning=spanning))
     if added:
         session.timeline.extend(added)
         session.sort_timeline()

@@ -15,6 +15,7 @@ The rules, in the order they apply to each time read from a file:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from ..model import Session
@@ -111,6 +112,7 @@ class Dater:
         return local.astimezone(self.rules.target), tuple(marks)
 
 
+@lru_cache(maxsize=256)
 def closest_year(month: int, day: int, near: date) -> date | None:
     """The date with this month and day nearest to ``near`` (syslog lines carry no year)."""
     candidates = []
