@@ -14,8 +14,8 @@ from ..importers import (
     apply_rows,
     preview,
     read_import,
+    shown_time,
     target_zone_label,
-    to_entry,
     window_from,
     zone_option,
 )
@@ -99,10 +99,9 @@ def _visible(text: str) -> str:
 
 
 def _row_line(row: ImportRow, session: Session) -> str:
-    entry = to_entry(row, session)
-    when = f"{entry.date.isoformat()} {entry.time}" if entry.date else entry.time
-    marks = f"  ({', '.join(entry.marks)})" if entry.marks else ""
-    return f"  {when:<19}  {entry.source:<6} {entry.kind:<12}  {_visible(entry.text)}{marks}"
+    when = shown_time(row, session)
+    marks = f"  ({', '.join(row.marks)})" if row.marks else ""
+    return f"  {when:<19}  {row.source:<6} {row.kind:<12}  {_visible(row.text)}{marks}"
 
 
 def _count(count: int, one: str, many: str) -> str:

@@ -9,7 +9,7 @@ until the last::
     unapply(session, added)                                         # its undo
 """
 
-from .apply import apply_rows, spans_days, to_entry, unapply
+from .apply import apply_rows, shown_time, spans_days, to_entry, unapply
 from .detect import Detection, detect, detect_text
 from .files import ImportFileError
 from .preview import (
@@ -44,6 +44,7 @@ __all__ = [
     "read_import",
     "resolve_zone",
     "shift_rows",
+    "shown_time",
     "spans_days",
     "target_zone_label",
     "to_entry",

@@ -25,6 +25,16 @@ def spans_days(session: Session) -> bool:
     return aware(start, zone).astimezone(zone).date() != aware(end, zone).astimezone(zone).date()
 
 
+def shown_time(row: ImportRow, session: Session, *, spanning: bool | None = None) -> str:
+    """The time as the timeline will show it: ``14:12``, or ``2026-11-25 00:10`` when the entry
+    gets a date (for the preview table, without building the entry)."""
+    spanning = spans_days(session) if spanning is None else spanning
+    day = row.when.date()
+    if spanning or day != session.reference_date:
+        return f"{day.isoformat()} {row.time_text}"
+    return row.time_text
+
+
 def to_entry(
     row: ImportRow, session: Session, now: datetime | None = None, *, spanning: bool | None = None
 ) -> TimelineEntry:

@@ -15,8 +15,8 @@ The rules, in the order they apply to each time read from a file:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
 from ..model import Session
 from ..model.timeline import Mark

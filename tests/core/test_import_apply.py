@@ -17,6 +17,7 @@ from postmortem_tui.importers import (
     preview,
     read_import,
     shift_rows,
+    shown_time,
     to_entry,
     unapply,
     window_from,
@@ -163,8 +164,13 @@ def test_dates_are_set_only_when_they_are_needed() -> None:
     same_day, next_day = _row(14, 12, "same day"), _row(0, 10, "next day", day=25)
     assert to_entry(same_day, session).date is None
     assert to_entry(next_day, session).date == date(2026, 11, 25)
+    assert (shown_time(same_day, session), shown_time(next_day, session)) == (
+        "14:12",
+        "2026-11-25 00:10",
+    )
     spanning = checkout_session(end=datetime(2026, 11, 25, 2, 0, tzinfo=NEW_YORK))
     assert to_entry(same_day, spanning).date == date(2026, 11, 24)
+    assert shown_time(same_day, spanning) == "2026-11-24 14:12"
 
 
 def test_reimporting_a_file_adds_nothing(sample_path) -> None:
