@@ -20,7 +20,6 @@ from ..importers import (
     zone_option,
 )
 from ..importers.preview import parse_offset
-from ..model import Session
 from ..persistence import load, save
 from .parser import UsageError
 
@@ -98,10 +97,9 @@ def _visible(text: str) -> str:
     )
 
 
-def _row_line(row: ImportRow, session: Session) -> str:
-    when = shown_time(row, session)
+def _row_line(when: str, row: ImportRow) -> str:
     marks = f"  ({', '.join(row.marks)})" if row.marks else ""
-    return f"  {when:<19}  {row.source:<6} {row.kind:<12}  {_visible(row.text)}{marks}"
+    return f"  {when}  {row.source:<6} {row.kind:<12}  {_visible(row.text)}{marks}"
 
 
 def _count(count: int, one: str, many: str) -> str:
@@ -122,15 +120,17 @@ def import_into_session(args: argparse.Namespace) -> int:
     shown = preview(result, session, window=window, shift=args.shift)
     how = ""
     if result.detected and result.detected.removeprefix("a ") != result.description.lower():
-        how = f"; detected: {result.detected}"
-    print(f"Read {args.file} as {result.format} ({result.description}{how}).")
+        how = f" (auto: {result.detected})"
+    print(f"Read {args.file} as {result.format}: {result.description}{how}.")
     if shown.rows:
         zone = target_zone_label(session)
         verb = "Would add" if args.dry_run else "Added"
         count = _count(len(shown.rows), "entry", "entries")
         print(f"{verb} {count} to {args.session} (times in {zone}):")
-        for row in shown.rows:
-            print(_row_line(row, session))
+        times = [shown_time(row, session) for row in shown.rows]
+        width = max(len(t) for t in times)
+        for when, row in zip(times, shown.rows, strict=True):
+            print(_row_line(when.ljust(width), row))
         if not args.dry_run:
             apply_rows(session, shown.rows)
             save(session, args.session)

@@ -5,11 +5,11 @@ The rules, in the order they apply to each time read from a file:
 - a zone written with the time wins; else a zone stated in the file ("All times in PST");
   else the zone given on purpose (``--tz``); else the incident's zone, marked "zone assumed";
 - a date written with the time wins and becomes the context for the lines below it, as does a
-  date heading; with neither, the incident's start date is used; either way the entry is
-  marked "date inferred";
+  date heading; with neither, the incident's start date is used. A time whose date (or year,
+  in syslog) did not come with it is marked "date inferred";
 - an undated time before noon that follows a late-evening time (18:00 or later) in the same
-  date context is on the next day: a timeline running 23:50, 00:10 crossed
-  midnight. (A time that merely goes back a little, 19:00 then 18:40, is taken as written.)
+  date context is on the next day: a timeline running 23:50, 00:10 crossed midnight. (A time
+  that merely goes back a little, 19:00 then 18:40, is taken as written.)
 """
 
 from __future__ import annotations

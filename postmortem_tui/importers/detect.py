@@ -64,9 +64,7 @@ def detect_text(text: str, name: str = "") -> Detection:
     timed = sum(_leading_time(line) for line in starts)
     if timeline_section(text.splitlines()) is not None:
         return Detection("text", "a Markdown document with a timeline section")
-    return Detection(
-        "text", f"a pasted timeline ({timed} of the first {len(starts)} lines start with a time)"
-    )
+    return Detection("text", f"{timed} of the first {len(starts)} lines start with a time")
 
 
 def _leading_time(line: str) -> bool:

@@ -111,10 +111,9 @@ def parse_log(text: str, rules: TimeRules) -> ImportResult:
             )
         )
     skipped.sort(key=lambda s: s.line or 0)
-    described = ", ".join(sorted(kinds)) or "no timestamped lines"
     return ImportResult(
         format="log",
-        description=f"log ({described})",
+        description=", ".join(sorted(kinds)) or "no timestamped lines",
         rows=tuple(rows),
         skipped=tuple(skipped),
     )

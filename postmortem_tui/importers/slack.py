@@ -216,7 +216,7 @@ def read_slack(path: Path, rules: TimeRules) -> ImportResult:
     count = f"{len(files)} day file{'s' if len(files) != 1 else ''}"
     return ImportResult(
         format="slack",
-        description=f"{where} ({count})" if path.is_dir() else where,
+        description=f"{where}, {count}" if path.is_dir() else where,
         rows=rows,
         skipped=tuple(skipped),
         notes=tuple(notes),

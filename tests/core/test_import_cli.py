@@ -29,7 +29,10 @@ def test_import_adds_entries_and_says_which(
     )
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].startswith("Read ") and "as pagerduty (PagerDuty REST log entries" in lines[0]
+    assert (
+        lines[0].startswith("Read ")
+        and "as pagerduty: PagerDuty REST log entries (auto: JSON" in lines[0]
+    )
     assert lines[1] == f"Added 4 entries to {sample_path} (times in America/New_York):"
     assert lines[2].split() == [
         "14:17:05",
