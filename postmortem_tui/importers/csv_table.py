@@ -143,20 +143,37 @@ def _cell(row: list[str], column: int | None) -> str:
     return row[column].strip() if column is not None and column < len(row) else ""
 
 
+def _records(
+    text: str, dialect: type[csv.Dialect] | csv.Dialect
+) -> tuple[list[tuple[int, list[str]]], list[SkippedLine]]:
+    """The rows with the line each starts on; a row the csv module cannot split is skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    records: list[tuple[int, list[str]]] = []
+    skipped: list[SkippedLine] = []
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            skipped.append(SkippedLine(line, f"not a CSV row ({error})"))
+            if reader.line_num < line:
+                break  # the reader cannot move past it
+        else:
+            records.append((line, row))
+        line = reader.line_num + 1
+    return records, skipped
+
+
 def parse_csv(text: str, rules: TimeRules) -> ImportResult:
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t|")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    records: list[tuple[int, list[str]]] = []
-    line = 1
-    for row in reader:
-        records.append((line, row))
-        line = reader.line_num + 1
+    records, skipped = _records(text, dialect)
     dater = Dater(rules)
     near = rules.default_day(rules.target)
-    skipped: list[SkippedLine] = []
     columns = header_columns(records[0][1]) if records else None
     body = records[1:] if columns else records
     if columns is None:
@@ -165,7 +182,8 @@ def parse_csv(text: str, rules: TimeRules) -> ImportResult:
         return ImportResult(
             format="csv",
             description="CSV with no time column found",
-            skipped=tuple(SkippedLine(n, "no time column", ",".join(r)) for n, r in records),
+            skipped=tuple(skipped)
+            + tuple(SkippedLine(n, "no time column", ",".join(r)) for n, r in records),
         )
     if columns.zone_name:
         zone = resolve_zone(columns.zone_name)
@@ -211,5 +229,5 @@ def parse_csv(text: str, rules: TimeRules) -> ImportResult:
         format="csv",
         description=f"CSV {header}",
         rows=tuple(rows),
-        skipped=tuple(skipped),
+        skipped=tuple(sorted(skipped, key=lambda s: s.line or 0)),
     )

@@ -168,7 +168,7 @@ def read_slack(path: Path, rules: TimeRules) -> ImportResult:
             if not isinstance(message, dict):
                 skip("not a message")
                 continue
-            subtype = message.get("subtype")
+            subtype = message.get("subtype") if isinstance(message.get("subtype"), str) else ""
             if subtype in _LEFT_OUT:
                 left_out += 1
                 continue

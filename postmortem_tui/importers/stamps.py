@@ -67,28 +67,34 @@ def _month(name: str) -> int:
     return _MONTHS.index(name[:3].lower()) + 1
 
 
+YEARS = range(1900, 3000)
+"""Years a timeline can be in; anything else is a misreading (and could not be converted)."""
+
+
 def _date_from(match: re.Match[str], near: date) -> tuple[date | None, bool]:
     """The written date, and whether its year was filled in from ``near``."""
     g = match.groupdict()
+    shown = match.group(0).strip()
+    if g.get("y"):
+        year, month, day, inferred = int(g["y"]), int(g["m"]), int(g["d"]), False
+    elif g.get("mon") or g.get("mon2"):
+        written = g.get("my") if g.get("mon") else g.get("dy")
+        month = _month(g["mon"] or g["mon2"])
+        day = int(g["md"] if g.get("mon") else g["dm"])
+        if not written:
+            found = closest_year(month, day, near)
+            if found is None:
+                raise NotATime(f"{shown} is not a date")
+            return found, True
+        year, inferred = int(written), False
+    else:
+        return None, False
+    if year not in YEARS:
+        raise NotATime(f"{shown}: the year {year} is out of range")
     try:
-        if g.get("y"):
-            return date(int(g["y"]), int(g["m"]), int(g["d"])), False
-        if g.get("mon"):
-            month, day, year = _month(g["mon"]), int(g["md"]), g.get("my")
-        elif g.get("mon2"):
-            month, day, year = _month(g["mon2"]), int(g["dm"]), g.get("dy")
-        else:
-            return None, False
-        if year:
-            return date(int(year), month, day), False
-        found = closest_year(month, day, near)
-        if found is None:
-            raise NotATime(f"{match.group(0).strip()} is not a date")
-        return found, True
-    except ValueError as error:
-        if isinstance(error, NotATime):
-            raise
-        raise NotATime(f"{match.group(0).strip()} is not a date") from None
+        return date(year, month, day), inferred
+    except ValueError:
+        raise NotATime(f"{shown} is not a date") from None
 
 
 def _clock_from(match: re.Match[str]) -> time:
