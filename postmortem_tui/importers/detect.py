@@ -17,7 +17,7 @@ from .stamps import NotATime, parse_stamp
 _SYSLOG = re.compile(r"^(?:<\d{1,3}>\d? ?)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ ")
 _LOG_STAMP = re.compile(r"^\[?\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}")
 _CSV_HEADER = re.compile(
-    r"^\W*(time|timestamp|when|date|created|occurred)\W*\s*([,;\t|])", re.IGNORECASE
+    r"^(?!\s*\|)\W*(time|timestamp|when|date|created|occurred)\W*\s*([,;\t|])", re.IGNORECASE
 )
 
 

@@ -43,6 +43,9 @@ def test_content_decides_over_a_missing_suffix(tmp_path: Path) -> None:
     csv = tmp_path / "export"
     csv.write_text("time,event\n14:12,deploy\n")
     assert detect(csv).format == "csv"
+    table = tmp_path / "table"
+    table.write_text("| Time | Event |\n|---|---|\n| 14:12 | deploy |\n")
+    assert detect(table).format == "text"  # a Markdown table, read by the text importer
     day = tmp_path / "messages"
     day.write_text('[{"type": "message", "text": "x", "ts": "1795547920.000400"}]')
     assert detect(day).format == "slack"
