@@ -124,16 +124,16 @@ def import_into_session(args: argparse.Namespace) -> int:
     print(f"Read {args.file} as {result.format}: {result.description}{how}.")
     if shown.rows:
         zone = target_zone_label(session)
+        times = [shown_time(row, session) for row in shown.rows]
+        if not args.dry_run:  # saved before saying so: a failed save is the one line printed
+            apply_rows(session, shown.rows)
+            save(session, args.session)
         verb = "Would add" if args.dry_run else "Added"
         count = _count(len(shown.rows), "entry", "entries")
         print(f"{verb} {count} to {args.session} (times in {zone}):")
-        times = [shown_time(row, session) for row in shown.rows]
         width = max(len(t) for t in times)
         for when, row in zip(times, shown.rows, strict=True):
             print(_row_line(when.ljust(width), row))
-        if not args.dry_run:
-            apply_rows(session, shown.rows)
-            save(session, args.session)
     else:
         print(f"Nothing to add to {args.session}.")
     if shown.duplicates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 from pathlib import Path
@@ -202,3 +203,18 @@ def test_the_installed_command_imports(sample_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Added 5 entries" in result.stdout
+
+
+def test_a_failed_save_is_one_line_and_claims_nothing(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("postmortem_tui.persistence.session_file.atomic_write", disk_full)
+    before = sample_path.read_bytes()
+    code, out, err = _run(capsys, "import", str(sample_path), str(FIXTURES / "timeline.csv"))
+    assert code == 1
+    assert "Added" not in out
+    assert err == f"postmortem: {sample_path}: cannot be saved: the disk is full\n"
+    assert sample_path.read_bytes() == before
