@@ -63,8 +63,9 @@ def make_log(folder: Path, lines: int = LINES) -> Path:
                 f"  statement: UPDATE orders SET status = 'paid' WHERE id = {len(out)}"
             )
         else:
+            millis, pid = rng.randint(0, 999), rng.randint(1000, 9999)
             out.append(
-                f"{moment:%Y-%m-%d %H:%M:%S}.{rng.randint(0, 999):03d} UTC [{rng.randint(1000, 9999)}]"
+                f"{moment:%Y-%m-%d %H:%M:%S}.{millis:03d} UTC [{pid}]"
                 f" ERROR:  canceling statement due to lock timeout (request {len(out)})"
             )
         if rng.random() < 0.1 and len(out) < lines:
