@@ -9,10 +9,10 @@ from collections.abc import Sequence
 
 from ..persistence import SessionFileError
 from ..version import __version__
-from . import check_commands, session_commands
+from . import check_commands, import_command, session_commands
 from .parser import Parser, UsageError
 
-COMMAND_MODULES = [session_commands, check_commands]
+COMMAND_MODULES = [session_commands, import_command, check_commands]
 
 
 def build_parser() -> Parser:

@@ -16,6 +16,23 @@ CORE = [
     "postmortem_tui.cli",
     "postmortem_tui.checks",
     "postmortem_tui.config",
+    "postmortem_tui.importers",
+    "postmortem_tui.importers.apply",
+    "postmortem_tui.importers.csv_table",
+    "postmortem_tui.importers.dating",
+    "postmortem_tui.importers.detect",
+    "postmortem_tui.importers.files",
+    "postmortem_tui.importers.logs",
+    "postmortem_tui.importers.markdown",
+    "postmortem_tui.importers.pagerduty",
+    "postmortem_tui.importers.preview",
+    "postmortem_tui.importers.reading",
+    "postmortem_tui.importers.rows",
+    "postmortem_tui.importers.slack",
+    "postmortem_tui.importers.stamps",
+    "postmortem_tui.importers.text",
+    "postmortem_tui.importers.zones",
+    "postmortem_tui.cli.import_command",
 ]
 
 
