@@ -7,15 +7,16 @@ import os
 import random
 import signal
 import time
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from postmortem_tui.model import Note, Session, TimelineEntry
 from postmortem_tui.persistence import load, save
 
 
-def _keep_saving(path: str) -> None:
-    session = load(Path(path))
+def _keep_saving(path: str, session: Session, ready: Event) -> None:
     counter = 0
+    ready.set()
     while True:
         counter += 1
         session.went_well.append(Note(text=f"note {counter} " + "x" * 200))
@@ -32,9 +33,11 @@ def test_sigkill_during_saves_never_leaves_a_torn_file(tmp_path: Path) -> None:
     rng = random.Random(20261126)
     titles = set()
     for _ in range(200):
-        writer = context.Process(target=_keep_saving, args=(str(path),))
+        ready = context.Event()
+        writer = context.Process(target=_keep_saving, args=(str(path), load(path), ready))
         writer.start()
-        time.sleep(rng.uniform(0.0, 0.03))
+        assert ready.wait(10)
+        time.sleep(rng.uniform(0.0, 0.04))
         os.kill(writer.pid, signal.SIGKILL)  # type: ignore[arg-type]
         writer.join()
         loaded = load(path)  # raises if the file were torn
