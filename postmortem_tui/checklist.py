@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from datetime import date
+
+from .checks.actions import owner_hints
+from .checks.review import wrap_up_summary
+from .config import Config
 from .durations import key_durations
 from .model import Session
 
@@ -15,30 +20,14 @@ class CheckItem:
     detail: str = ""
 
 
-_NOT_ONE_PERSON = {"team", "the team", "everyone", "all", "tbd", "?", "nobody", "someone"}
-
-
-def owner_problem(owner: str) -> str | None:
-    """Why ``owner`` is not exactly one person, or None when it is."""
-    text = owner.strip()
-    if not text:
-        return "an action needs exactly one owner"
-    lowered = f" {text.lower()} "
-    if text.lower() in _NOT_ONE_PERSON or text.lower().endswith(" team"):
-        return f"{text!r} is not one person: name the one person who will see it done"
-    if any(sep in lowered for sep in (" and ", "/", "&", ",", " + ")):
-        return "one owner only: pick the one person who will see it done"
-    return None
-
-
-def _multiple_owners(owner: str) -> bool:
-    return owner_problem(owner) is not None
-
-
 def wrap_up_checklist(session: Session) -> list[CheckItem]:
     actions = session.action_items
     no_owner = [i + 1 for i, a in enumerate(actions) if not a.owner.strip()]
-    shared = [i + 1 for i, a in enumerate(actions) if a.owner.strip() and _multiple_owners(a.owner)]
+    shared = [
+        i + 1
+        for i, a in enumerate(actions)
+        if a.owner.strip() and any(not hint.soft for hint in owner_hints(a.owner))
+    ]
     no_deadline = [i + 1 for i, a in enumerate(actions) if a.deadline is None]
 
     def numbers(items: list[int]) -> str:
@@ -88,3 +77,17 @@ def wrap_up_checklist(session: Session) -> list[CheckItem]:
         ),
         CheckItem("A facilitator and a note-taker", not roles, "; ".join(roles)),
     ]
+
+
+def checklist_lines(session: Session, today: date, config: Config | None = None) -> list[str]:
+    """The checklist and the count of guidance hints, as lines for a screen."""
+    lines = []
+    for item in wrap_up_checklist(session):
+        lines.append(("\u2713 " if item.ok else "\u2717 ") + item.label)
+        if item.detail and not item.ok:
+            lines.append("    " + item.detail)
+    summary = wrap_up_summary(session, today, config)
+    mark = "\u2713" if summary.total == 0 else "\u2691"
+    lines.append(f"{mark} Guidance hints: {summary.total}")
+    lines += ["    " + line for line in summary.lines()]
+    return lines

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..visible_text import visible_controls
+
 
 def one_line(text: str, width: int | None = None) -> str:
     """Typed text for a terminal line: whitespace collapsed, control characters shown as
     symbols (so an escape sequence typed into a note cannot recolour the terminal), and cut
     to ``width`` with an ellipsis."""
-    shown = "".join(
-        chr(0x2400 + ord(c)) if ord(c) < 0x20 else "\u2421" if ord(c) == 0x7F
-        else "\ufffd" if 0x80 <= ord(c) < 0xA0 else c
-        for c in " ".join(text.split())
-    )
+    shown = " ".join(visible_controls(text).split())
     if width is not None and len(shown) > width:
         shown = shown[: width - 1].rstrip() + "…"
     return shown

@@ -20,11 +20,21 @@ from .forms.root_cause_form import RootCauseForm, RootCauseInput
 from .forms.timeline_form import TimelineForm
 from .panels.list_panel import ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
+from .panels.wrap_up_panel import WrapUpPanel
 
 if TYPE_CHECKING:
     from ..live_session import LiveSession
 
-LIST_PANELS = ("timeline", "went_well", "could_improve", "got_lucky")
+ALL_PANELS = (
+    "timeline",
+    "root_cause",
+    "went_well",
+    "could_improve",
+    "got_lucky",
+    "action_items",
+    "participants",
+    "wrap_up",
+)
 
 
 class EntryActions(Screen):
@@ -48,11 +58,23 @@ class EntryActions(Screen):
     def active_panel(self) -> str:
         return self.query_one(TabbedContent).active
 
+    def refresh_panel(self, name: str) -> None:
+        panel = self._panel(name)
+        if isinstance(panel, ListPanel):
+            panel.participants = tuple(p.name for p in self.live.session.participants)
+        if isinstance(panel, WrapUpPanel):
+            panel.update_from(self.live.session, self.live.now().astimezone().date(), self.live.config)
+        else:
+            panel.update_from(self.live.session)
+
     def _changed(self, panel: str | None = None, select: str | None = None) -> None:
         """Show a change: the panel that holds it (or all), and the checklist."""
-        names = [panel, "wrap_up"] if panel else None
-        for name in names or [p for p in ("timeline", "root_cause", "went_well", "could_improve", "got_lucky", "action_items", "participants", "wrap_up")]:
-            self._panel(name).update_from(self.live.session)
+        if panel == "participants" or panel is None:
+            names = list(ALL_PANELS)
+        else:
+            names = [panel, "wrap_up"]
+        for name in names:
+            self.refresh_panel(name)
         if panel and select:
             self._panel(panel).table.select(select)
         self.tick()
@@ -88,7 +110,7 @@ class EntryActions(Screen):
         session = self.live.session
         now = self.live.now()
         base = session.meeting.scheduled.date() if session.meeting.scheduled else now.astimezone().date()
-        form = ActionForm(item, base, base + timedelta(days=14), now)
+        form = ActionForm(item, base, base + timedelta(days=14), now, session.participants)
 
         def saved(result: ActionItem | None) -> None:
             if result is None:
@@ -126,7 +148,9 @@ class EntryActions(Screen):
             selected = self.live.change(lambda s: self._apply_root_cause(s, result, entry_id, now))
             self._changed("root_cause", select=selected)
 
-        self.app.push_screen(RootCauseForm(initial, editing=entry_id is not None), saved)
+        names = tuple(p.name for p in session.participants)
+        form = RootCauseForm(initial, editing=entry_id is not None, participants=names)
+        self.app.push_screen(form, saved)
 
     @staticmethod
     def _apply_root_cause(session, result: RootCauseInput, entry_id: str | None, now) -> str:  # type: ignore[no-untyped-def]
@@ -251,7 +275,7 @@ class EntryActions(Screen):
             self.notify(str(error), severity="error")
             return
         self._changed(None)
-        for panel in ("timeline", "root_cause", "went_well", "could_improve", "got_lucky", "action_items", "participants"):
+        for panel in ALL_PANELS[:-1]:
             self._panel(panel).table.select(entry.id)
 
     # Details

@@ -268,7 +268,7 @@ class MeetingScreen(EntryActions):
 
     def refresh_panels(self) -> None:
         for panel, _ in PANELS:
-            self.query_one(f"#panel-{panel}").update_from(self.session)  # type: ignore[attr-defined]
+            self.refresh_panel(panel)
 
 
 def _mmss(seconds: float) -> str:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 
-from ..checklist import wrap_up_checklist
+from ..checklist import checklist_lines
 from ..export import render
 from ..live_session import LiveSession
 from ..persistence.atomic import atomic_write
@@ -49,11 +49,8 @@ class WrapUpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         session = self.live.session
-        lines = []
-        for item in wrap_up_checklist(session):
-            lines.append(("\u2713 " if item.ok else "\u2717 ") + item.label)
-            if item.detail and not item.ok:
-                lines.append("    " + item.detail)
+        today = self.live.now().astimezone().date()
+        lines = checklist_lines(session, today, self.live.config)
         self.query_one("#checklist", Static).update("\n".join(lines))
         document = render(session, now=self.live.now())
         shown = document.splitlines()

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from ...checklist import owner_problem
+from ...checks import action_hints, hints_for_text
+from ...checks.actions import owner_hints
+from ...model import Participant
+from .form import format_field_hints
 from ...model import ACTION_STATUSES, ACTION_TYPES, LEVELS, PRIORITIES, ActionItem
 from ...timeparse import parse_deadline
 from .form import Field, FormError, FormScreen, choice, text_input
@@ -14,8 +17,16 @@ from .form import Field, FormError, FormScreen, choice, text_input
 class ActionForm(FormScreen[ActionItem]):
     TITLE_TEXT = "Action item"
 
-    def __init__(self, item: ActionItem | None, base: date, default_deadline: date, now: datetime) -> None:
+    def __init__(
+        self,
+        item: ActionItem | None,
+        base: date,
+        default_deadline: date,
+        now: datetime,
+        participants: list[Participant] | None = None,
+    ) -> None:
         super().__init__()
+        self.participants = participants or []
         self.item = item
         self.base = base
         self.default_deadline = default_deadline
@@ -38,13 +49,27 @@ class ActionForm(FormScreen[ActionItem]):
             Field("link", "Tracker link (optional)", text_input(item.link, "https://...")),
         ]
 
+    def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
+        try:
+            deadline = parse_deadline(values["deadline"], self.base)
+        except ValueError:
+            deadline = None
+        draft = ActionItem(what=values["what"], owner=values["owner"], deadline=deadline)
+        hints = action_hints(draft, self.participants, self.base)
+        hints["what"] = hints["what"] + hints_for_text(values["what"], self.participants)
+        if deadline is None:
+            hints["deadline"] = []  # the error under the field says it when saving
+        if not values["what"].strip():
+            hints["what"] = []
+        return {key: format_field_hints(found) for key, found in hints.items() if found}
+
     def build(self, values: dict[str, Any]) -> ActionItem:
         errors = {}
         if not values["what"].strip():
             errors["what"] = "say what will be done, so that anyone can tell when it is"
-        problem = owner_problem(values["owner"])
-        if problem:
-            errors["owner"] = problem
+        blocking = [h for h in owner_hints(values["owner"], self.participants) if not h.soft]
+        if blocking:
+            errors["owner"] = f"{blocking[0].message}: {blocking[0].question}"
         try:
             deadline = parse_deadline(values["deadline"], self.base)
         except ValueError as error:

@@ -79,10 +79,29 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                         if spec.hint:
                             yield Label(spec.hint, classes="field-hint", markup=False)
                         yield Label("", classes="field-error", id=f"error-{spec.key}", markup=False)
+                        yield Label("", classes="field-live", id=f"live-{spec.key}", markup=False)
             with Horizontal(classes="form-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
                 yield Label("ctrl+s save \u00b7 esc cancel", classes="form-keys")
+
+    def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
+        """Gentle hints to show under fields as they are typed (they never block Save)."""
+        return {}
+
+    def _update_live(self) -> None:
+        hints = self.live_hints(self.values())
+        for spec in self.fields():
+            label = self.query_one(f"#live-{spec.key}", Label)
+            label.update(hints.get(spec.key, ""))
+            label.display = bool(hints.get(spec.key))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _typed(self, event: Input.Changed | TextArea.Changed) -> None:
+        event.stop()
+        if self.is_mounted:
+            self._update_live()
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -134,3 +153,11 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def on_mount(self) -> None:
         for label in self.query(".field-error"):
             label.display = False
+        self._update_live()
+
+
+def format_field_hints(hints: Iterable[Any]) -> str:
+    """Hints under a field: what was noticed and a question; soft ones marked as notes."""
+    return "\n".join(
+        ("note: " if hint.soft else "\u2691 ") + f"{hint.message}: {hint.question}" for hint in hints
+    )

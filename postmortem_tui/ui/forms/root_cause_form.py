@@ -9,7 +9,8 @@ from textual import on
 from textual.widgets import Select
 
 from ...model import FACTOR_CATEGORIES
-from .form import Field, FormError, FormScreen, choice, text_input
+from ...checks import hints_for_text
+from .form import Field, FormError, FormScreen, choice, format_field_hints, text_input
 
 MODES = [
     ("Why / because (this chain)", "why"),
@@ -30,8 +31,14 @@ class RootCauseInput:
 class RootCauseForm(FormScreen[RootCauseInput]):
     TITLE_TEXT = "Root cause analysis"
 
-    def __init__(self, initial: RootCauseInput | None = None, editing: bool = False) -> None:
+    def __init__(
+        self,
+        initial: RootCauseInput | None = None,
+        editing: bool = False,
+        participants: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
+        self.participants = participants
         self.initial = initial or RootCauseInput("why", "")
         self.editing = editing
         if editing:
@@ -64,6 +71,13 @@ class RootCauseForm(FormScreen[RootCauseInput]):
         self.query_one("#field-category").display = mode == "factor"
         self.query_one("#field-second").display = mode in ("why", "new chain")
         self.query_one("#field-first .field-label").update(self._first_label(mode))  # type: ignore[attr-defined]
+
+    def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
+        return {
+            key: format_field_hints(found)
+            for key in ("first", "second")
+            if (found := hints_for_text(values[key], self.participants))
+        }
 
     def build(self, values: dict[str, Any]) -> RootCauseInput:
         mode = values["mode"]

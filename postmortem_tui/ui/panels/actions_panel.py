@@ -36,4 +36,4 @@ class ActionsPanel(ListPanel):
                 f"\u00b7 {action.status} \u00b7 impact {action.impact}, effort {action.effort}"
                 f"\n{action.what}" + (f"\n{action.link}" if action.link else "")
             )
-        self.show_rows(rows, details)
+        self.show_rows(rows, details, {a.id: a.what for a in session.action_items})

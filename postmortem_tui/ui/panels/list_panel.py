@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static
 
+from ...checks import Hint, hints_for_text
 from ...visible_text import visible_controls
 from ..widgets.entry_table import ColumnSpec, EntryTable, Row
 
@@ -51,6 +52,9 @@ class ListPanel(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._details: dict[str, str] = {}
+        self._checked: dict[str, str] = {}
+        self.participants: tuple[str, ...] = ()
+        """Names the blameless hints look for as the subject of a failure."""
 
     def compose_top(self) -> ComposeResult:
         yield from ()
@@ -61,6 +65,7 @@ class ListPanel(Vertical):
         yield Static("", classes="detail", markup=False)
         yield EntryInput(placeholder=self.PLACEHOLDER, classes="entry-input")
         yield Label("", classes="input-error", markup=False)
+        yield Label("", classes="input-hint", markup=False)
 
     @property
     def table(self) -> EntryTable:
@@ -70,9 +75,13 @@ class ListPanel(Vertical):
     def input(self) -> EntryInput:
         return self.query_one(EntryInput)
 
-    def show_rows(self, rows: Sequence[Row], details: dict[str, str]) -> None:
-        """Show ``rows``; ``details`` has the full text of each entry for the detail line."""
+    def show_rows(
+        self, rows: Sequence[Row], details: dict[str, str], checked: dict[str, str] | None = None
+    ) -> None:
+        """Show ``rows``; ``details`` has the full text of each entry for the detail line, and
+        ``checked`` the typed text the blameless hints read (default: the detail)."""
         self._details = details
+        self._checked = checked if checked is not None else details
         self.table.show(rows)
         self.set_class(not rows, "-empty")
         self._show_detail()
@@ -85,11 +94,22 @@ class ListPanel(Vertical):
     def close_input(self) -> None:
         self.remove_class("-typing")
         self.show_error("")
+        self._show_hints([])
         self.table.focus()
 
     def show_error(self, message: str) -> None:
         self.query_one(".input-error", Label).update(message)
         self.set_class(bool(message), "-error")
+
+    def _show_hints(self, hints: list[Hint]) -> None:
+        label = self.query_one(".input-hint", Label)
+        label.update(format_hints(hints))
+        self.set_class(bool(hints), "-hinted")
+
+    @on(Input.Changed)
+    def _typing(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_hints(hints_for_text(event.value, self.participants))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -115,5 +135,16 @@ class ListPanel(Vertical):
     def _show_detail(self) -> None:
         key = self.table.selected_key
         text = self._details.get(key, "") if key else ""
+        if text:
+            hints = hints_for_text(self._checked.get(key, ""), self.participants)
+            text = visible_controls(text) + ("\n" + format_hints(hints) if hints else "")
         detail = self.query_one(".detail", Static)
-        detail.update(visible_controls(text) if text else self.EMPTY if not self._details else "")
+        detail.update(text if text else self.EMPTY if not self._details else "")
+
+
+def format_hints(hints: Sequence[Hint], limit: int = 2) -> str:
+    """Gentle hints as lines: what was noticed, and a question to reframe it."""
+    lines = [f"\u2691 {hint.message}: {hint.question}" for hint in hints[:limit]]
+    if len(hints) > limit:
+        lines.append(f"  and {len(hints) - limit} more")
+    return "\n".join(lines)

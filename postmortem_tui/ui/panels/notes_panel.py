@@ -23,7 +23,7 @@ class NotesPanel(ListPanel):
             tag = note.tag if isinstance(note, Improvement) and note.tag else ""
             rows.append(Row(note.id, (number, note.updated), (str(number), note.text, tag)))
             details[note.id] = (f"[{tag}] " if tag else "") + note.text
-        self.show_rows(rows, details)
+        self.show_rows(rows, details, {note.id: note.text for note in getattr(session, self.list_name)})
 
 
 class ImprovementsPanel(NotesPanel):

@@ -38,4 +38,4 @@ class ParticipantsPanel(ListPanel):
         warnings = session.role_warnings()
         if warnings:
             details = {key: value + "\nNote: " + "; ".join(warnings) for key, value in details.items()}
-        self.show_rows(rows, details)
+        self.show_rows(rows, details, {})

@@ -40,14 +40,16 @@ class TimelinePanel(ListPanel):
     def update_from(self, session: Session) -> None:
         rows = []
         details = {}
+        checked = {}
         for entry in session.timeline:
+            checked[entry.id] = entry.text
             kind = KIND_TITLES[entry.kind] if entry.kind != "other" else ""
             time = entry_time(entry)
             rows.append(Row(entry.id, entry.updated, (time, entry.text, kind, entry.source)))
             marks = f" ({', '.join(entry.marks)})" if entry.marks else ""
             about = " \u00b7 ".join(part for part in (time + marks, kind, entry.source) if part)
             details[entry.id] = f"{about}\n{entry.text}" + (f"\n{entry.link}" if entry.link else "")
-        self.show_rows(rows, details)
+        self.show_rows(rows, details, checked)
         durations = key_durations(session)
         line = " \u00b7 ".join(f"{SHORT_NAMES[d.name]} {short_duration(d.value)}" for d in durations)
         self.query_one(".durations", Static).update(

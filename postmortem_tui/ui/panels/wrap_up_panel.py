@@ -6,7 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...checklist import wrap_up_checklist
+from datetime import date
+
+from ...checklist import checklist_lines
+from ...config import Config
 from ...model import Session
 
 
@@ -19,9 +22,5 @@ class WrapUpPanel(VerticalScroll):
             markup=False,
         )
 
-    def update_from(self, session: Session) -> None:
-        lines = []
-        for item in wrap_up_checklist(session):
-            mark = "\u2713" if item.ok else "\u2717"
-            lines.append(f"{mark} {item.label}" + (f"\n    {item.detail}" if item.detail else ""))
-        self.query_one(".checklist", Static).update("\n".join(lines))
+    def update_from(self, session: Session, today: date, config: Config) -> None:
+        self.query_one(".checklist", Static).update("\n".join(checklist_lines(session, today, config)))
