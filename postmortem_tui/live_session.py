@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .agenda_clock import AgendaClock, resume
+from .checks.schedule import standing
 from .clock import Clock
 from .config import Config
 from .model import Session
@@ -51,6 +52,11 @@ class LiveSession:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def standing(self) -> str:
+        """The meeting's standing against the 1-to-5-working-days rule, in a few words."""
+        found = standing(self.session, self.config.holidays)
+        return "" if found.state == "unknown" else f"meeting {found.message}"
 
     def save_status(self, now: datetime) -> str:
         if self.store.error is not None:

@@ -32,6 +32,11 @@ def meeting_commands(screen: MeetingScreen) -> Iterator[SystemCommand]:
     yield SystemCommand("Undo the last deletion", "ctrl+z", screen.action_undo)
     yield SystemCommand("Edit incident and meeting details", "d", screen.action_details)
     yield SystemCommand("Wrap-up: checklist, preview and export", "x", screen.action_wrap_up)
+    yield SystemCommand("Import timeline entries from a log, chat or alert file", "m", screen.action_import)
+    yield SystemCommand("Rebalance the rest of the agenda", "b", screen.action_rebalance)
+    yield SystemCommand("Impact x effort grid of the action items", "v", screen.action_toggle_grid)
+    yield SystemCommand("Backlog check: open actions from earlier post-mortems", "o", screen.action_backlog)
+    yield SystemCommand("Review criteria: why this incident gets a post-mortem", "c", screen.action_criteria)
     for number, (panel, title) in enumerate(PANELS, start=1):
         yield SystemCommand(
             f"Open panel: {title}", str(number), lambda panel=panel: screen.action_show_panel(panel)

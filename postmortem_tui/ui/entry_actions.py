@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -10,7 +11,18 @@ from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from .. import editing
-from ..model import ActionItem, Factor, Improvement, Note, Participant, TimelineEntry, WhyStep
+from ..importers import ImportRow, apply_rows, unapply
+from ..model import (
+    ActionItem,
+    Entry,
+    Factor,
+    Improvement,
+    Note,
+    Participant,
+    Session,
+    TimelineEntry,
+    WhyStep,
+)
 from .forms.action_form import ActionForm
 from .forms.details_form import DetailsForm
 from .forms.kind_picker import KindPicker
@@ -18,6 +30,7 @@ from .forms.note_form import NoteForm
 from .forms.participant_form import ParticipantForm
 from .forms.root_cause_form import RootCauseForm, RootCauseInput
 from .forms.timeline_form import TimelineForm
+from .import_screen import ImportScreen
 from .panels.list_panel import ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
 from .panels.wrap_up_panel import WrapUpPanel
@@ -43,7 +56,8 @@ class EntryActions(Screen):
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
-        self._undo: list[editing.Deleted] = []
+        self._undo: list[tuple[str, Callable[[Session, datetime], Entry | None]]] = []
+        """What ctrl+z can take back: a description and the change that undoes it."""
 
     def tick(self) -> None:
         """Repaint the clock and header (the meeting screen's)."""
@@ -259,7 +273,7 @@ class EntryActions(Screen):
         deleted = self.live.change(lambda s: editing.delete(s, key, now))
         if deleted is None:
             return
-        self._undo.append(deleted)
+        self._undo.append(("deletion", lambda s, when: editing.undo_delete(s, deleted, when)))
         self._changed(panel)
         self.notify("Deleted. ctrl+z brings it back.", timeout=4)
 
@@ -267,16 +281,39 @@ class EntryActions(Screen):
         if not self._undo:
             self.notify("Nothing to undo.", timeout=2)
             return
-        deleted = self._undo.pop()
+        what, undo = self._undo.pop()
         now = self.live.now()
         try:
-            entry = self.live.change(lambda s: editing.undo_delete(s, deleted, now))
+            entry = self.live.change(lambda s: undo(s, now))
         except editing.EntryError as error:
             self.notify(str(error), severity="error")
             return
         self._changed(None)
-        for panel in ALL_PANELS[:-1]:
-            self._panel(panel).table.select(entry.id)
+        if entry is not None:
+            for panel in ALL_PANELS[:-1]:
+                self._panel(panel).table.select(entry.id)
+        self.notify(f"Undid the last {what}.", timeout=3)
+
+    # Import
+
+    def action_import(self) -> None:
+        folder = self.live.store.path.parent
+
+        def chosen(rows: tuple[ImportRow, ...] | None) -> None:
+            if not rows:
+                return
+            now = self.live.now()
+            added = self.live.change(lambda s: apply_rows(s, rows, now))
+
+            def take_back(session: Session, when: datetime) -> None:
+                unapply(session, added, when)
+
+            self._undo.append(("import", take_back))
+            self._changed("timeline")
+            self.show_panel("timeline")
+            self.notify(f"Added {len(added)} timeline entries. ctrl+z takes them back out.")
+
+        self.app.push_screen(ImportScreen(self.live.session, folder), chosen)
 
     # Details
 

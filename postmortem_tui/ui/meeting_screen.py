@@ -14,7 +14,7 @@ from ..agenda_clock import AgendaClock, CountdownAlerts, NextResult, format_coun
 from ..live_session import LiveSession
 from ..model import Session
 from ..prompts import STEP_PROMPTS
-from .entry_actions import EntryActions
+from .guidance_actions import GuidanceActions
 from .panels.actions_panel import ActionsPanel
 from .panels.notes_panel import ImprovementsPanel, NotesPanel
 from .panels.participants_panel import ParticipantsPanel
@@ -48,7 +48,7 @@ STEP_PANELS = {
 CHECKPOINT_SECONDS = 30
 
 
-class MeetingScreen(EntryActions):
+class MeetingScreen(GuidanceActions):
     BINDINGS = [
         Binding("space", "toggle_clock", "Start/Pause", id="toggle"),
         Binding("n", "next_step", "Next", id="next"),
@@ -68,6 +68,11 @@ class MeetingScreen(EntryActions):
         Binding("ctrl+z", "undo", "Undo delete", show=False),
         Binding("d", "details", "Details", show=False),
         Binding("x", "wrap_up", "Wrap-up", id="wrap-up"),
+        Binding("m", "import", "Import", show=False),
+        Binding("b", "rebalance", "Rebalance", show=False),
+        Binding("v", "toggle_grid", "Impact grid", show=False),
+        Binding("o", "backlog", "Backlog check", show=False),
+        Binding("c", "criteria", "Criteria", show=False),
     ] + [
         Binding(str(number), f"show_panel('{panel}')", title, show=False)
         for number, (panel, title) in enumerate(PANELS, start=1)
@@ -191,6 +196,9 @@ class MeetingScreen(EntryActions):
             notice = "The meeting is over: x to export, p to go back"
         elif not clock.started:
             notice = "Press space to start the meeting"
+            if self.session.meeting.scheduled is not None:
+                standing = self.live.standing()
+                notice += f" \u00b7 {standing}" if standing else ""
         elif not clock.running:
             notice = "Paused: space to resume"
         else:

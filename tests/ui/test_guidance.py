@@ -70,3 +70,79 @@ async def test_wrap_up_counts_the_hints(sample_path: Path) -> None:
         await pilot.press("enter", "escape", "8")
         checklist = str(app.screen.query_one("#panel-wrap_up .checklist", Static).render())
         assert "Guidance hints: 1" in checklist
+
+
+async def test_rebalance_takes_the_overrun_from_later_steps(empty_path: Path) -> None:
+    clock = FakeClock(START)
+    app = _app(empty_path, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("space")
+        clock.advance(15 * 60)  # step 1 has 5 minutes: 10 over
+        app.screen.tick()
+        status = str(app.screen.query_one("#projected", Label).render())
+        assert "(+10 min)" in status
+        await pilot.press("b")
+        plan = str(app.screen.query_one(".plan", Static).render())
+        assert "15 \u2192" in plan  # the timeline step gives some of its minutes
+        await pilot.press("y")
+        agenda = app.live.session.agenda
+        assert sum(step.minutes for step in agenda.steps[1:]) == 75 - 10
+        assert all(step.minutes >= 2 for step in agenda.steps)
+        assert agenda.steps[0].minutes == 5  # the step under way keeps its time
+        app.screen.tick()
+        assert "+" not in str(app.screen.query_one("#projected", Label).render())
+        saved = app.live.store
+        assert saved.save()
+    text = empty_path.read_text()
+    assert "rebalanced_at" in text and "allotted_minutes" in text
+
+
+async def test_rebalance_on_pace_changes_nothing(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space", "b")
+        assert app.screen.__class__.__name__ == "MeetingScreen"
+        assert all(step.allotted_minutes is None for step in app.live.session.agenda.steps)
+
+
+async def test_impact_grid_places_every_action(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        cell = str(app.screen.query_one("#cell-0-0", Static).render())  # high impact, low effort
+        assert cell.startswith("P1")
+        assert cell.count("#") == 2  # the review rule and the off-peak schedule
+        cells = [str(w.render()) for w in app.screen.query(".grid-cell")]
+        assert sum(c.count("\n#") for c in cells) == 6
+
+
+async def test_criteria_form_suggests_and_stores(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("c")
+        app.screen.query_one("#input-other", Input).value = "a regulator asked for it"
+        await pilot.press("ctrl+s")
+        assert app.live.session.criteria.met == ["other"]
+        assert app.live.session.criteria.other == "a regulator asked for it"
+
+
+async def test_backlog_check_finds_open_actions_on_the_same_service(
+    sample_path: Path, private_dirs: Path
+) -> None:
+    import shutil
+
+    from postmortem_tui.paths import sessions_dir
+
+    folder = sessions_dir()
+    folder.mkdir(parents=True)
+    earlier = folder / "earlier.toml"
+    shutil.copy(sample_path, earlier)
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "open actions" in str(app.screen.query_one("#backlog-summary", Static).render()):
+                break
+        summary = str(app.screen.query_one("#backlog-summary", Static).render())
+        assert summary.startswith("6 open actions from other post-mortems touch checkout")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+
 from ...export import sorted_actions
 from ...model import Session
 from ..widgets.entry_table import ColumnSpec, Row
+from .impact_grid import ImpactGrid
 from .list_panel import ListPanel
 
 
@@ -18,7 +21,16 @@ class ActionsPanel(ListPanel):
     )
     EMPTY = "No action items yet: press a. Each needs one owner and a deadline."
 
+    def compose_top(self) -> ComposeResult:
+        yield ImpactGrid(classes="impact-grid")
+
+    def toggle_grid(self) -> bool:
+        """Switch between the table and the impact x effort grid; True when the grid shows."""
+        self.toggle_class("-grid")
+        return self.has_class("-grid")
+
     def update_from(self, session: Session) -> None:
+        self.query_one(ImpactGrid).update_from(session)
         rows = []
         details = {}
         for action in sorted_actions(session.action_items):

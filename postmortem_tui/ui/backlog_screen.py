@@ -1,0 +1,73 @@
+"""Backlog check: open actions from earlier post-mortems that touch the same services."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label, Static
+
+from ..checks import load_backlog, related_open_actions
+from ..checks.backlog import BacklogItem
+from ..model import Session
+from ..visible_text import one_line
+
+
+class BacklogScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,o", "close", "Close")]
+
+    def __init__(self, session: Session, own_path: Path, folder: Path, today: date) -> None:
+        super().__init__()
+        self.session = session
+        self.own_path = own_path
+        self.folder = folder
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="backlog"):
+            yield Label("Before writing new actions: open ones from earlier post-mortems", classes="form-title")
+            yield Static(f"Looking in {self.folder}\u2026", id="backlog-summary", markup=False)
+            yield DataTable(id="backlog-rows", cursor_type="row", zebra_stripes=True)
+            yield Label("esc close", classes="form-keys")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label, width in (("action", "Open action", 50), ("owner", "Owner", 16), ("due", "Deadline", 12), ("from", "From", 30)):
+            table.add_column(label, key=key, width=width)
+        self._load()
+
+    @work(thread=True, exclusive=True)
+    def _load(self) -> None:
+        items, problems = load_backlog(self.folder, self.today) if self.folder.is_dir() else ([], [])
+        related = related_open_actions(self.session, items, exclude=self.own_path)
+        self.app.call_from_thread(self._show, related, len(problems))
+
+    def _show(self, related: list[BacklogItem], unreadable: int) -> None:
+        services = ", ".join(self.session.incident.services) or "no services named"
+        if not self.session.incident.services:
+            summary = "Name the services affected (d) to find related actions."
+        elif related:
+            summary = f"{len(related)} open actions from other post-mortems touch {services}."
+        else:
+            summary = f"No open actions from other post-mortems touch {services}."
+        if unreadable:
+            summary += f" ({unreadable} session files could not be read.)"
+        self.query_one("#backlog-summary", Static).update(summary)
+        table = self.query_one(DataTable)
+        for item in related:
+            deadline = item.action.deadline.isoformat() if item.action.deadline else "none"
+            table.add_row(
+                Text(one_line(item.action.what), no_wrap=True, overflow="ellipsis"),
+                Text(one_line(item.action.owner or "no owner")),
+                deadline + (" overdue" if item.overdue else ""),
+                Text(one_line(item.session_title), no_wrap=True, overflow="ellipsis"),
+            )
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""The meeting screen's guidance keys: rebalance the pace, the impact x effort grid, the
+backlog check and the review criteria."""
+
+from __future__ import annotations
+
+from ..checks import apply_rebalance, rebalance_for, suggest_criteria
+from ..model.criteria import Criteria
+from ..paths import sessions_dir
+from .backlog_screen import BacklogScreen
+from .entry_actions import EntryActions
+from .forms.criteria_form import CriteriaForm
+from .panels.actions_panel import ActionsPanel
+from .rebalance_screen import RebalanceScreen
+
+
+class GuidanceActions(EntryActions):
+    def action_rebalance(self) -> None:
+        clock = self.live.clock
+        plan = rebalance_for(clock, self.live.session.planned_minutes)
+        if plan is None:
+            self.notify("On pace: the meeting is not heading past its planned length.", timeout=4)
+            return
+        if not plan.changed:
+            self.notify(
+                "No step still to come has time to give (each keeps at least 2 minutes).",
+                severity="warning",
+            )
+            return
+
+        def decided(apply: bool | None) -> None:
+            if apply:
+                self.live.change(lambda s: apply_rebalance(s.agenda, plan, self.live.now()))
+                self.tick()
+                self.notify("The rest of the agenda is rebalanced.", timeout=4)
+
+        self.app.push_screen(RebalanceScreen(self.live.session.agenda, plan), decided)
+
+    def action_toggle_grid(self) -> None:
+        self.show_panel("action_items")
+        self.query_one(ActionsPanel).toggle_grid()
+
+    def action_backlog(self) -> None:
+        today = self.live.now().astimezone().date()
+        screen = BacklogScreen(self.live.session, self.live.store.path, sessions_dir(), today)
+        self.app.push_screen(screen)
+
+    def action_criteria(self) -> None:
+        config = self.live.config.criteria
+        session = self.live.session
+        suggestions = suggest_criteria(session, config.impact_minutes, config.resolve_minutes)
+
+        def saved(criteria: Criteria | None) -> None:
+            if criteria is not None:
+                self.live.change(lambda s: setattr(s, "criteria", criteria))
+                self._changed("wrap_up")
+
+        self.app.push_screen(CriteriaForm(session.criteria, suggestions), saved)

@@ -1,0 +1,73 @@
+"""The import dialog: read a file, preview its rows, add the ticked ones, undo."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textual.widgets import Checkbox, DataTable, Input, Static
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.ui.app import make_app
+from tests.conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+
+
+async def _read(pilot, path: Path) -> None:  # type: ignore[no-untyped-def]
+    field = pilot.app.screen.query_one("#import-path", Input)
+    field.value = str(path)
+    field.focus()
+    await pilot.press("enter")
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if pilot.app.screen.query_one("#import-rows", DataTable).row_count:
+            return
+
+
+async def test_import_a_csv_untick_one_add_and_undo(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = len(app.live.session.timeline)
+        await pilot.press("m")
+        await _read(pilot, FIXTURES / "timeline.csv")
+        summary = str(app.screen.query_one("#import-summary", Static).render())
+        assert "lines skipped" in summary
+        table = app.screen.query_one("#import-rows", DataTable)
+        offered = table.row_count
+        assert offered >= 2
+        await pilot.press("space")  # untick the first row
+        await pilot.press("ctrl+s")
+        added = len(app.live.session.timeline) - before
+        assert added == offered - 1
+        await pilot.press("ctrl+z")
+        assert len(app.live.session.timeline) == before
+
+
+async def test_reimporting_offers_nothing_new(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        await _read(pilot, FIXTURES / "timeline.csv")
+        await pilot.press("ctrl+s")
+        await pilot.press("m")
+        await _read(pilot, FIXTURES / "timeline.csv")
+        assert app.screen.query_one("#import-rows", DataTable).row_count == 0
+        assert "already on the timeline" in str(app.screen.query_one("#import-summary", Static).render())
+
+
+async def test_a_missing_file_says_so_in_one_line(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        field = app.screen.query_one("#import-path", Input)
+        field.value = "/nowhere/at/all.log"
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            error = str(app.screen.query_one("#import-error").render())
+            if error:
+                break
+        assert "/nowhere/at/all.log" in error and "\n" not in error
+        assert app.screen.query_one("#import-all", Checkbox).value is False
