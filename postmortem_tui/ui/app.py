@@ -45,6 +45,7 @@ class PostmortemApp(App[int]):
         config_path: Path | None = None,
         config_error: str = "",
         autosave_delay: float = 0.2,
+        autosave: bool = True,
     ) -> None:
         super().__init__()
         self.live = live
@@ -57,13 +58,16 @@ class PostmortemApp(App[int]):
             before_write=lambda session: live.clock.checkpoint(),
         )
         live.on_change = self.autosaver.changed
+        self.autosave = autosave
+        """Off only for snapshot tests, which need a screen that does not change by itself."""
         self._last_error = ""
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         if self.live.config.theme in self.available_themes:
             self.theme = self.live.config.theme
-        self.autosaver.start()
+        if self.autosave:
+            self.autosaver.start()
         self.push_screen(MeetingScreen(self.live))
         if self.config_error:
             self.notify(f"Settings not loaded: {self.config_error}", severity="warning", timeout=10)
@@ -136,6 +140,7 @@ def make_app(
     clock: Clock | None = None,
     config_path: Path | None = None,
     autosave_delay: float = 0.2,
+    autosave: bool = True,
 ) -> PostmortemApp:
     """Build the app the way the command line does; tests pass a fake clock."""
     config_error = ""
@@ -144,7 +149,7 @@ def make_app(
     except SessionFileError as error:
         config, config_error = Config(), str(error)
     live = LiveSession.open(path, clock or SystemClock(), config)
-    return PostmortemApp(live, config_path, config_error, autosave_delay)
+    return PostmortemApp(live, config_path, config_error, autosave_delay, autosave)
 
 
 def run(path: Path, present: bool = False, name: str = "", role: str | None = None) -> int:

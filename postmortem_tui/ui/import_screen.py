@@ -74,13 +74,17 @@ class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#import-rows", DataTable)
-        for key, label, width in (("tick", "", 1), ("time", "Time", 16), ("text", "Event", 60), ("kind", "Kind", 12), ("source", "Source", 7)):
+        for key, label, width in (("tick", "", 1), ("time", "Time", 16), ("text", "Event", 60), ("kind", "Kind", 16), ("source", "Source", 7)):
             table.add_column(label, key=key, width=width)
         self.query_one("#import-path", Input).focus()
 
     @on(Input.Submitted)
     def _read(self) -> None:
-        path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
+        typed = self.query_one("#import-path", Input).value.strip()
+        if not typed:
+            self.query_one("#import-error", Label).update("Type the path of a file or a Slack channel folder.")
+            return
+        path = Path(typed).expanduser()
         tz_text = self.query_one("#import-tz", Input).value.strip()
         error = self.query_one("#import-error", Label)
         try:
@@ -146,7 +150,8 @@ class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
         if result.skipped:
             lines = ", ".join(skip.where for skip in result.skipped[:5])
             more = f" and {len(result.skipped) - 5} more" if len(result.skipped) > 5 else ""
-            parts.append(f"{len(result.skipped)} lines skipped ({lines}{more})")
+            count = len(result.skipped)
+            parts.append(f"{count} line{'s' * (count != 1)} skipped ({lines}{more})")
         parts += list(result.notes)
         self.query_one("#import-summary", Static).update("; ".join(parts) + ".")
         table = self.query_one("#import-rows", DataTable)

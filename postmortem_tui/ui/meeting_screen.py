@@ -24,6 +24,7 @@ from .panels.wrap_up_panel import WrapUpPanel
 from .widgets.agenda_list import AgendaList, StepLine
 from .widgets.status_bar import StatusBar
 from .wrap_up_screen import WrapUpScreen
+from .widgets.big_countdown import BigCountdown
 from .widgets.step_panel import StepPanel
 
 PANELS = [
@@ -83,6 +84,7 @@ class MeetingScreen(GuidanceActions):
         self.alerts = CountdownAlerts()
         self._last_step = -1
         self._last_checkpoint = 0.0
+        self._alerts_primed = False
 
     @property
     def session(self) -> Session:
@@ -102,7 +104,7 @@ class MeetingScreen(GuidanceActions):
                 for panel, title in PANELS:
                     with TabPane(title, id=panel):
                         yield self._make_panel(panel)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     @staticmethod
     def _make_panel(panel: str) -> object:
@@ -126,6 +128,13 @@ class MeetingScreen(GuidanceActions):
         if panel == "participants":
             return ParticipantsPanel(id="panel-participants")
         return WrapUpPanel(id="panel-wrap_up")
+
+    def on_resize(self) -> None:
+        """Lay out for the terminal's size: narrow at 80 columns, roomy on a shared screen."""
+        width, height = self.size
+        self.set_class(width < 96, "-narrow")
+        self.set_class(width >= 140, "-wide")
+        self.query_one(BigCountdown).max_scale = 1 if height < 34 else 2 if height < 50 else 3
 
     def on_mount(self) -> None:
         self.refresh_panels()
@@ -156,10 +165,11 @@ class MeetingScreen(GuidanceActions):
             self.live.change(lambda s: clock.checkpoint())
 
     def _ring_if_due(self, index: int, remaining: float) -> None:
-        if not self.clock.running:
-            return
         crossed = self.alerts.check(index, remaining)
-        if crossed is None:
+        if not self._alerts_primed:
+            self._alerts_primed = True  # what had passed before the screen opened does not ring
+            return
+        if crossed is None or not self.clock.running:
             return
         config = self.live.config
         message = "One minute left on this step." if crossed else "Time is up for this step."
@@ -206,7 +216,7 @@ class MeetingScreen(GuidanceActions):
         if self.live.resume_notice and not clock.running:
             notice = self.live.resume_notice
         self.query_one(StepPanel).show(
-            name=f"Step {agenda.current + 1} of 7 \u00b7 {step.title}",
+            name=f"{agenda.current + 1}/7 {step.title}",
             countdown=format_countdown(remaining),
             phase=phase(remaining).value if clock.started else "normal",
             fraction=clock.elapsed() / (step.minutes * 60),

@@ -33,7 +33,7 @@ async def test_import_a_csv_untick_one_add_and_undo(sample_path: Path) -> None:
         await pilot.press("m")
         await _read(pilot, FIXTURES / "timeline.csv")
         summary = str(app.screen.query_one("#import-summary", Static).render())
-        assert "lines skipped" in summary
+        assert "1 line skipped (line 5)" in summary
         table = app.screen.query_one("#import-rows", DataTable)
         offered = table.row_count
         assert offered >= 2

@@ -8,12 +8,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Digits, Input, TabbedContent
+from textual.widgets import Input, TabbedContent
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.persistence import load
 from postmortem_tui.ui.app import PostmortemApp, make_app
 from postmortem_tui.ui.meeting_screen import MeetingScreen
+from postmortem_tui.ui.widgets.big_countdown import BigCountdown
 from postmortem_tui.ui.widgets.entry_table import EntryTable
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)  # 10:00 in New York, meeting day
@@ -193,11 +194,11 @@ async def test_countdown_overrun_and_moving_on(empty_path: Path) -> None:
         await pilot.press("space")
         clock.advance(4 * 60 + 10)
         screen.tick()
-        assert screen.query_one("#countdown", Digits).value == "00:50"
+        assert screen.query_one("#countdown", BigCountdown).value == "00:50"
         assert screen.query_one("#step").has_class("-warning")
         clock.advance(82)
         screen.tick()
-        assert screen.query_one("#countdown", Digits).value == "+00:32"
+        assert screen.query_one("#countdown", BigCountdown).value == "+00:32"
         assert screen.query_one("#step").has_class("-over")
         await pilot.press("n")  # time is up: one press moves on
         assert app.live.session.agenda.current == 1

@@ -17,11 +17,11 @@ class ImpactGrid(Grid):
     """Each action appears by its number in the action table, with the start of its text."""
 
     def compose(self) -> ComposeResult:
-        yield Label("impact \\ effort", classes="grid-corner")
+        yield Label("impact", classes="grid-corner")
         for effort in EFFORT_COLUMNS:
             yield Label(f"{effort} effort", classes="grid-head")
         for row, impact in enumerate(IMPACT_ROWS):
-            yield Label(f"{impact} impact", classes="grid-side")
+            yield Label(impact, classes="grid-side")
             for column in range(3):
                 yield Static("", id=f"cell-{row}-{column}", classes="grid-cell", markup=False)
 

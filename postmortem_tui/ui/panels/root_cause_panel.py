@@ -22,9 +22,9 @@ class RootCausePanel(ListPanel):
         for chain_number, chain in enumerate(rca.chains, start=1):
             for step_number, step in enumerate(chain.steps, start=1):
                 ref = f"{chain_number}.{step_number}"
-                text = f"Why? {step.why}  \u2192  {step.because}"
+                text = f"{step.why}  \u2192  {step.because}"
                 rows.append(Row(step.id, (ref, step.updated), (ref, text)))
-                details[step.id] = f"Chain {ref}\nWhy? {step.why}\nBecause: {step.because}"
+                details[step.id] = f"Chain {ref}\nWhy: {step.why}\nBecause: {step.because}"
                 checked[step.id] = f"{step.why}\n{step.because}"
         for factor in rca.factors:
             short = CATEGORY_SHORT[factor.category]

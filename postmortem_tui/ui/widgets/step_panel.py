@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
+
+from .big_countdown import BigCountdown
 
 
 class StepPanel(Vertical):
@@ -12,7 +14,7 @@ class StepPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="step-name", markup=False)
-        yield Digits("00:00", id="countdown")
+        yield BigCountdown(id="countdown")
         yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="progress")
         yield Label("", id="step-notice", markup=False)
         yield Static("", id="step-prompt", markup=False)
@@ -33,9 +35,7 @@ class StepPanel(Vertical):
             return
         self._shown = shown
         self.query_one("#step-name", Label).update(name)
-        digits = self.query_one("#countdown", Digits)
-        if digits.value != countdown:
-            digits.update(countdown)
+        self.query_one("#countdown", BigCountdown).value = countdown
         for candidate in ("normal", "warning", "over"):
             self.set_class(phase == candidate, f"-{candidate}")
         notice_label = self.query_one("#step-notice", Label)
