@@ -12,8 +12,8 @@ BLAMELESS_NORM = (
 
 STEP_PROMPTS: dict[StepKey, str] = {
     "tone": (
-        "Read the blameless norm aloud (it is on the right), then go round the room: who is "
-        "here, and in which role. Press P to add someone."
+        "Read the blameless norm aloud (it is shown with the participants), then go round the "
+        "room: who is here, and in which role. Press P to add someone."
     ),
     "timeline": (
         "Walk through the incident in order, from alerts, chat and logs. At each moment ask: "

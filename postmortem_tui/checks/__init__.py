@@ -5,7 +5,13 @@ text) or :class:`Finding`s (hints located in a session by key path). The functio
 is expected to call are re-exported here; see docs/guidance.md.
 """
 
-from .actions import action_findings, action_hints, deadline_hints, owner_hints, wording_hints
+from .actions import (
+    action_findings,
+    action_hints,
+    deadline_hints,
+    owner_hints,
+    wording_hints,
+)
 from .backlog import load_backlog, related_open_actions
 from .blameless import blameless_findings, hints_for_text
 from .criteria import suggest_criteria

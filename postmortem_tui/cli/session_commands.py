@@ -9,11 +9,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..checks.schedule import meeting_note
 from ..model import ROLES, SEVERITIES, Incident, Meeting, Session
 from ..paths import new_session_path, sessions_dir
 from ..persistence import SUFFIX, SessionFileError, create, load
 from ..persistence.atomic import atomic_write
-from ..checks.schedule import meeting_note
 from . import context
 from .moments import in_zone, moment, zone_name
 from .parser import UsageError

@@ -19,6 +19,7 @@ from ..store import Autosaver
 from .commands import meeting_commands
 from .help_screen import HelpScreen
 from .meeting_screen import MeetingScreen
+from .presenter_screen import PresenterScreen
 from .save_as import CannotSaveScreen, SaveAsScreen
 from .themes import HIGH_CONTRAST
 
@@ -46,8 +47,10 @@ class PostmortemApp(App[int]):
         config_error: str = "",
         autosave_delay: float = 0.2,
         autosave: bool = True,
+        present: bool = False,
     ) -> None:
         super().__init__()
+        self.present = present
         self.live = live
         self.config_path = config_path
         self.config_error = config_error
@@ -69,6 +72,8 @@ class PostmortemApp(App[int]):
         if self.autosave:
             self.autosaver.start()
         self.push_screen(MeetingScreen(self.live))
+        if self.present:
+            self.push_screen(PresenterScreen(self.live))
         if self.config_error:
             self.notify(f"Settings not loaded: {self.config_error}", severity="warning", timeout=10)
         if self.live.resume_notice:
@@ -141,6 +146,7 @@ def make_app(
     config_path: Path | None = None,
     autosave_delay: float = 0.2,
     autosave: bool = True,
+    present: bool = False,
 ) -> PostmortemApp:
     """Build the app the way the command line does; tests pass a fake clock."""
     config_error = ""
@@ -149,10 +155,10 @@ def make_app(
     except SessionFileError as error:
         config, config_error = Config(), str(error)
     live = LiveSession.open(path, clock or SystemClock(), config)
-    return PostmortemApp(live, config_path, config_error, autosave_delay, autosave)
+    return PostmortemApp(live, config_path, config_error, autosave_delay, autosave, present)
 
 
 def run(path: Path, present: bool = False, name: str = "", role: str | None = None) -> int:
-    app = make_app(path)
+    app = make_app(path, present=present)
     result = app.run()
     return int(result or 0)

@@ -32,6 +32,7 @@ def meeting_commands(screen: MeetingScreen) -> Iterator[SystemCommand]:
     yield SystemCommand("Undo the last deletion", "ctrl+z", screen.action_undo)
     yield SystemCommand("Edit incident and meeting details", "d", screen.action_details)
     yield SystemCommand("Wrap-up: checklist, preview and export", "x", screen.action_wrap_up)
+    yield SystemCommand("Presenter view for the screen share", "F5", screen.action_present)
     yield SystemCommand("Import timeline entries from a log, chat or alert file", "m", screen.action_import)
     yield SystemCommand("Rebalance the rest of the agenda", "b", screen.action_rebalance)
     yield SystemCommand("Impact x effort grid of the action items", "v", screen.action_toggle_grid)

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual import on
-from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from .. import editing
@@ -23,6 +22,7 @@ from ..model import (
     TimelineEntry,
     WhyStep,
 )
+from .clock_screen import ClockScreen
 from .forms.action_form import ActionForm
 from .forms.details_form import DetailsForm
 from .forms.kind_picker import KindPicker
@@ -50,17 +50,13 @@ ALL_PANELS = (
 )
 
 
-class EntryActions(Screen):
+class EntryActions(ClockScreen):
     """The part of the meeting screen that changes entries; the screen shows them."""
 
     def __init__(self, live: LiveSession) -> None:
-        super().__init__()
-        self.live = live
+        super().__init__(live)
         self._undo: list[tuple[str, Callable[[Session, datetime], Entry | None]]] = []
         """What ctrl+z can take back: a description and the change that undoes it."""
-
-    def tick(self) -> None:
-        """Repaint the clock and header (the meeting screen's)."""
 
     def show_panel(self, panel: str) -> None:
         self.query_one(TabbedContent).active = panel

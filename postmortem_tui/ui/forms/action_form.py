@@ -7,11 +7,16 @@ from typing import Any
 
 from ...checks import action_hints, hints_for_text
 from ...checks.actions import owner_hints
-from ...model import Participant
-from .form import format_field_hints
-from ...model import ACTION_STATUSES, ACTION_TYPES, LEVELS, PRIORITIES, ActionItem
+from ...model import (
+    ACTION_STATUSES,
+    ACTION_TYPES,
+    LEVELS,
+    PRIORITIES,
+    ActionItem,
+    Participant,
+)
 from ...timeparse import parse_deadline
-from .form import Field, FormError, FormScreen, choice, text_input
+from .form import Field, FormError, FormScreen, choice, format_field_hints, text_input
 
 
 class ActionForm(FormScreen[ActionItem]):

@@ -8,8 +8,8 @@ from typing import Any
 from textual import on
 from textual.widgets import Select
 
-from ...model import FACTOR_CATEGORIES
 from ...checks import hints_for_text
+from ...model import FACTOR_CATEGORIES
 from .form import Field, FormError, FormScreen, choice, format_field_hints, text_input
 
 MODES = [

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
-
-from datetime import date
 
 from ...checklist import checklist_lines
 from ...config import Config

@@ -11,16 +11,7 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Label
 
-
-@dataclass(frozen=True)
-class StepLine:
-    number: int
-    title: str
-    minutes: str
-    state: str
-    """``done``, ``current``, ``running`` or ``upcoming``."""
-    over: bool
-
+from ...clock_view import StepLine
 
 MARKS = {"done": "\u2713", "current": "\u25b6", "running": "\u25b6", "upcoming": "\u00b7"}
 

@@ -11,8 +11,8 @@ from rich.align import Align
 from rich.console import RenderableType
 from rich.text import Text
 from textual.geometry import Size
-from textual.renderables.digits import Digits as DigitsRenderable
 from textual.reactive import reactive
+from textual.renderables.digits import Digits as DigitsRenderable
 from textual.widget import Widget
 
 FONT: dict[str, tuple[str, ...]] = {

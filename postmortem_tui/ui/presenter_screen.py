@@ -1,0 +1,119 @@
+"""The presenter view: what the room needs on the shared screen, large and high-contrast.
+
+The current step with its countdown (as large as the terminal allows) and prompt, the agenda,
+and what the current step has gathered so far. Read-only: only the clock keys work here;
+the note-taker's instance is the full editor.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Label, ProgressBar, Static
+
+from ..checklist import checklist_lines
+from ..clock_view import ClockView
+from ..export import sorted_actions
+from ..model import KIND_TITLES, ROLE_TITLES, Session
+from ..prompts import BLAMELESS_NORM
+from ..visible_text import one_line
+from .clock_screen import CLOCK_BINDINGS, ClockScreen
+from .widgets.agenda_list import AgendaList
+from .widgets.big_countdown import BigCountdown
+
+SHOWN_ENTRIES = 12
+"""The most recent entries of the step's list; the room sees what was just said."""
+
+
+def step_lines(session: Session, step_key: str, today, config) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the current step has gathered, as plain lines (typed text made visible)."""
+    if step_key == "tone":
+        people = [
+            f"{p.name}: " + ", ".join(ROLE_TITLES[r] for r in p.roles) for p in session.participants
+        ]
+        return [f"\u201c{BLAMELESS_NORM}\u201d", ""] + people
+    if step_key == "timeline":
+        day = session.reference_date
+        entries = sorted(session.timeline, key=lambda e: e.sort_key(day))
+        return [
+            f"{e.time}  {one_line(e.text)}" + (f"  [{KIND_TITLES[e.kind]}]" if e.kind != "other" else "")
+            for e in entries
+        ]
+    if step_key == "root_cause":
+        rca = session.root_cause
+        lines = [
+            f"{c}.{n}  {one_line(s.why)} \u2192 {one_line(s.because)}"
+            for c, chain in enumerate(rca.chains, start=1)
+            for n, s in enumerate(chain.steps, start=1)
+        ]
+        lines += [f"{f.category}: {one_line(f.text)}" for f in rca.factors]
+        if rca.statement.strip():
+            lines.append(f"Root cause: {one_line(rca.statement)}")
+        return lines
+    if step_key in ("went_well", "improve"):
+        notes = session.went_well if step_key == "went_well" else session.could_improve
+        return [f"\u2022 {one_line(note.text)}" for note in notes]
+    if step_key == "actions":
+        return [
+            f"{a.priority}  {one_line(a.what)}  \u2014 {one_line(a.owner) or 'no owner'}, "
+            f"{a.deadline.isoformat() if a.deadline else 'no deadline'}"
+            for a in sorted_actions(session.action_items)
+        ]
+    return checklist_lines(session, today, config)
+
+
+class PresenterScreen(ClockScreen):
+    BINDINGS = CLOCK_BINDINGS + [
+        Binding("f5,escape", "leave", "Editor view", id="leave"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="presenter-title", markup=False)
+        with Horizontal(id="presenter-body"):
+            yield AgendaList(id="presenter-agenda")
+            with Vertical(id="presenter-main"):
+                yield Label("", id="presenter-step", markup=False)
+                yield BigCountdown(id="presenter-countdown")
+                yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="presenter-progress")
+                yield Label("", id="presenter-notice", markup=False)
+                yield Static("", id="presenter-prompt", markup=False)
+                yield Static("", id="presenter-entries", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_resize(self) -> None:
+        """On a small terminal the countdown and the notes get the room; the agenda goes."""
+        width, height = self.size
+        self.query_one(AgendaList).display = width >= 110 and height >= 26
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        countdown = self.query_one(BigCountdown)
+        countdown.fill = True
+        countdown.max_scale = 40
+        self.tick()
+
+    def show_clock(self, view: ClockView) -> None:
+        session = self.live.session
+        title = session.incident.title or "Post-mortem"
+        self.query_one("#presenter-title", Label).update(
+            f"{view.wall}  \u00b7  {view.used}  \u00b7  {view.projected}  \u00b7  {title}"
+        )
+        self.query_one(AgendaList).show(view.agenda)
+        self.query_one("#presenter-step", Label).update(view.step_name)
+        self.query_one(BigCountdown).value = view.countdown
+        for phase in ("normal", "warning", "over"):
+            self.set_class(view.phase == phase, f"-{phase}")
+        self.query_one("#presenter-progress", ProgressBar).update(progress=view.fraction * 100)
+        notice = self.query_one("#presenter-notice", Label)
+        notice.update(view.notice)
+        notice.display = bool(view.notice)
+        self.query_one("#presenter-prompt", Static).update(view.prompt)
+        today = self.clock.now().astimezone().date()
+        lines = step_lines(session, view.step_key, today, self.live.config)
+        if view.step_key != "tone" and len(lines) > SHOWN_ENTRIES:
+            lines = [f"\u2026 {len(lines) - SHOWN_ENTRIES} earlier"] + lines[-SHOWN_ENTRIES:]
+        self.query_one("#presenter-entries", Static).update("\n".join(lines) or "Nothing yet.")
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

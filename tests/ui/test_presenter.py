@@ -1,0 +1,54 @@
+"""The presenter view: big countdown, the step's notes, clock keys only."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textual.widgets import Static
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.ui.app import make_app
+from postmortem_tui.ui.presenter_screen import PresenterScreen
+from postmortem_tui.ui.widgets.big_countdown import BigCountdown, render_big, text_rows
+
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+
+
+async def test_present_opens_on_top_and_f5_goes_back(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, present=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert isinstance(app.screen, PresenterScreen)
+        await pilot.press("space")
+        clock.advance(61)
+        app.screen.tick()
+        countdown = app.screen.query_one(BigCountdown)
+        assert countdown.value == "03:59"
+        assert countdown.size.height > 3  # taller than Textual's three-row Digits
+        await pilot.press("a", "t", "w")  # editing keys do nothing here
+        assert app.live.session.action_items[-1].what.startswith("Run migrations outside")
+        assert isinstance(app.screen, PresenterScreen)
+        await pilot.press("n", "n")
+        entries = str(app.screen.query_one("#presenter-entries", Static).render())
+        assert "14:12  Migration 0142 deployed" in entries
+        await pilot.press("f5")
+        assert app.screen.__class__.__name__ == "MeetingScreen"
+        assert app.live.session.agenda.current == 1
+
+
+async def test_the_countdown_grows_with_the_terminal(sample_path: Path) -> None:
+    rows = []
+    for size in ((80, 24), (200, 60)):
+        app = make_app(sample_path, clock=FakeClock(START), present=True)
+        async with app.run_test(size=size):
+            countdown = app.screen.query_one(BigCountdown)
+            region = countdown.content_region
+            rows.append(text_rows(countdown.scale_for(region.width, region.height)))
+    assert rows[0] <= 5 and rows[1] >= 13  # a third of a 60-row screen
+
+
+def test_big_digits_scale() -> None:
+    assert len(render_big("12:34", 1)) == text_rows(1) == 3
+    assert len(render_big("12:34", 4)) == text_rows(4) == 10
+    assert len(render_big("12:34", 4)[0]) == 4 * len(render_big("12:34", 1)[0])
