@@ -182,6 +182,7 @@ incidents = st.builds(
     trigger=text,
     detection=text,
     resolution=text,
+    updated=st.none() | utc,
 )
 meetings = st.builds(
     Meeting,
@@ -190,6 +191,7 @@ meetings = st.builds(
     status=st.sampled_from(DOCUMENT_STATUSES),
     publish_to=text,
     reviewers=st.lists(text, max_size=3),
+    updated=st.none() | utc,
 )
 
 
@@ -212,6 +214,7 @@ sessions = st.builds(
         statement=text,
         chains=st.lists(chains, max_size=2),
         factors=st.lists(factors, max_size=3),
+        updated=st.none() | utc,
     ),
     went_well=st.lists(notes, max_size=3),
     could_improve=st.lists(improvements, max_size=3),
