@@ -3,6 +3,17 @@
 Pure core: nothing here imports Textual or Rich.
 """
 
+from .lock import LOCK_TIMEOUT, LockTimeout, SessionLock, lock_path
 from .merge import merge, same_for_people
+from .store import SessionStore, StoreStatus
 
-__all__ = ["merge", "same_for_people"]
+__all__ = [
+    "LOCK_TIMEOUT",
+    "LockTimeout",
+    "SessionLock",
+    "SessionStore",
+    "StoreStatus",
+    "lock_path",
+    "merge",
+    "same_for_people",
+]
