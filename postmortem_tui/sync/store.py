@@ -35,7 +35,7 @@ from ..persistence.atomic import atomic_write
 from ..persistence.session_file import read_text
 from .lock import LOCK_TIMEOUT, SessionLock
 from .merge import merge, same_for_people
-from .stamp import stamp
+from .stamp import later, stamp
 
 T = TypeVar("T")
 
@@ -254,7 +254,7 @@ class SessionStore:
                 out = merged.model_copy()
                 if out.agenda.current_step.state == "running":
                     out.agenda = out.agenda.model_copy(update={"last_seen": now})
-                write_session(out, self.path, now=now)
+                write_session(out, self.path, now=later(now, merged.saved_at))
                 written = signature(self.path)
         except SessionFileError as error:
             self._report(f"{error}; {KEPT}")
