@@ -17,10 +17,28 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..model import Session, Tombstone, new_id
 from .merge import slotted_entries
 
 TICK = timedelta(microseconds=1)
+
+
+def editable_copy(model: Any) -> Any:
+    """A copy in which every model and list is new, for an edit to change freely.
+
+    The values inside (text, times, numbers) are immutable and shared; this is several
+    times faster than ``model_copy(deep=True)``, and it runs on every edit.
+    """
+    new = model.model_copy()
+    fields = new.__dict__
+    for key, value in fields.items():
+        if isinstance(value, BaseModel):
+            fields[key] = editable_copy(value)
+        elif isinstance(value, list):
+            fields[key] = [editable_copy(v) if isinstance(v, BaseModel) else v for v in value]
+    return new
 
 
 def later(now: datetime, previous: datetime | None) -> datetime:

@@ -35,7 +35,7 @@ from ..persistence.atomic import atomic_write
 from ..persistence.session_file import read_text
 from .lock import LOCK_TIMEOUT, SessionLock
 from .merge import merge, same_for_people
-from .stamp import later, stamp
+from .stamp import editable_copy, later, stamp
 
 T = TypeVar("T")
 
@@ -144,7 +144,7 @@ class SessionStore:
         """
         with self._state:
             before = self._session
-            work = before.model_copy(deep=True)
+            work = editable_copy(before)
             result = edit(work)
             parts = stamp(before, work, self._clock.now())
             for part in parts:

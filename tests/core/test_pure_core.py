@@ -14,6 +14,7 @@ CORE = [
     "postmortem_tui.persistence",
     "postmortem_tui.export",
     "postmortem_tui.cli",
+    "postmortem_tui.sync",
 ]
 
 
