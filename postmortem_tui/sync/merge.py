@@ -139,7 +139,8 @@ def _merge_two(a: Session, b: Session) -> Session:
             if entry.id in tombstones:
                 continue
             known = winners.get(entry.id)
-            winners[entry.id] = (slot, entry) if known is None else _later_entry(known, (slot, entry))
+            candidate = (slot, entry)
+            winners[entry.id] = candidate if known is None else _later_entry(known, candidate)
 
     lists: dict[str, list[Entry]] = {}
     for slot, entry in winners.values():

@@ -96,10 +96,9 @@ def stamp(before: Session, after: Session, now: datetime) -> list[Any]:
     for name in ("incident", "meeting"):
         if _stamp_section(getattr(before, name), getattr(after, name), now):
             changed_parts.append(getattr(after, name))
-    rc_before, rc_after = before.root_cause, after.root_cause
-    if rc_before.statement != rc_after.statement:
-        if rc_after.updated is None or rc_before.updated is None or rc_after.updated <= rc_before.updated:
-            rc_after.updated = later(now, rc_before.updated)
+    # The root cause's own time is the statement's: chains and factors are entries.
+    if _stamp_section(before.root_cause, after.root_cause, now, skip=("chains", "factors")):
+        changed_parts.append(after.root_cause)
     if _stamp_section(before.agenda, after.agenda, now, skip=("last_seen",)):
         changed_parts.append(after.agenda)
     return changed_parts

@@ -139,8 +139,9 @@ class SessionStore:
         """Apply ``edit`` to a private copy of the session and make it current.
 
         ``edit`` changes the copy in place (append, assign, remove) and need not touch times
-        or leave tombstones. Objects it puts in become the store's: do not change them later. If it raises, or leaves an invalid value (pydantic's
-        ``ValidationError``), nothing changes. Returns what ``edit`` returns.
+        or leave tombstones. Objects it puts in become the store's: do not change them later.
+        If it raises, or leaves an invalid value (pydantic's ``ValidationError``), nothing
+        changes. Returns what ``edit`` returns.
         """
         with self._state:
             before = self._session
@@ -149,8 +150,7 @@ class SessionStore:
             parts = stamp(before, work, self._clock.now())
             for part in parts:
                 type(part).model_validate(part.model_dump())
-            statement_changed = work.root_cause.statement != before.root_cause.statement
-            if parts or statement_changed or work.deleted != before.deleted:
+            if parts or work.deleted != before.deleted:
                 self._replace(merge(work))
                 self._gen += 1
             return result

@@ -200,13 +200,17 @@ def related(draw: st.DrawFn) -> tuple[Session, Session, Session]:
 
 
 PROPERTY = settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 
 @PROPERTY
 @given(related())
-def test_merge_is_commutative_associative_and_idempotent(trio: tuple[Session, Session, Session]) -> None:
+def test_merge_is_commutative_associative_and_idempotent(
+    trio: tuple[Session, Session, Session],
+) -> None:
     a, b, c = trio
     assert merge(a, b) == merge(b, a)
     assert merge(merge(a, b), c) == merge(a, merge(b, c)) == merge(merge(c, a), b)

@@ -18,7 +18,9 @@ def alive(pid: int) -> bool:
     return pid in ALIVE
 
 
-def make(path: Path, clock: FakeClock, name: str, role: str, pid: int, host: str = "box") -> Presence:
+def make(
+    path: Path, clock: FakeClock, name: str, role: str, pid: int, host: str = "box"
+) -> Presence:
     return Presence(path, name, role, clock, pid=pid, host=host, alive=alive)
 
 

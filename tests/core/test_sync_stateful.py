@@ -27,6 +27,7 @@ from postmortem_tui.sync import SessionStore, merge
 texts = st.text(alphabet="abc xyz", max_size=6)
 who = st.integers(0, 2)
 pick = st.integers(0, 10**6)
+kinds = st.sampled_from(["went_well", "timeline", "action_items", "step"])
 
 EDITABLE = {
     Note: "text",
@@ -71,7 +72,7 @@ class SharedSession(RuleBasedStateMachine):
 
     # Actions
 
-    @rule(index=who, kind=st.sampled_from(["went_well", "timeline", "action_items", "step"]), text=texts)
+    @rule(index=who, kind=kinds, text=texts)
     def add(self, index: int, kind: str, text: str) -> None:
         number, store = self.store(index)
         now = self.clock.now()

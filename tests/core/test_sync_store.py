@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from postmortem_tui.clock import FakeClock
-from postmortem_tui.model import Note, TimelineEntry, WhyChain, WhyStep
+from postmortem_tui.model import Factor, Note, TimelineEntry, WhyChain, WhyStep
 from postmortem_tui.persistence import SessionFileError, load
 from postmortem_tui.sync import SessionStore
 from postmortem_tui.sync import store as store_module
@@ -55,7 +55,8 @@ def test_notes_added_in_both_before_either_saves_are_all_kept(
     assert a.save() and b.save()
     a.poll()
     assert a.session == b.session
-    assert {"from the facilitator", "from the note-taker"} <= {n.text for n in load(sample_path).went_well}
+    on_disk = {note.text for note in load(sample_path).went_well}
+    assert {"from the facilitator", "from the note-taker"} <= on_disk
 
 
 def test_an_edit_touches_only_what_changed_and_a_delete_leaves_a_tombstone(
@@ -312,3 +313,16 @@ def test_timeline_entries_from_two_stores_are_in_time_order(
     texts_in_order = [entry.text for entry in a.session.timeline]
     assert texts_in_order.index("first look") < texts_in_order.index("second look")
     assert a.session.timeline == b.session.timeline
+
+
+def test_the_statement_and_a_new_factor_from_two_stores_are_both_kept(
+    sample_path: Path, clock: FakeClock
+) -> None:
+    a, b = SessionStore(sample_path, clock), SessionStore(sample_path, clock)
+    a.mutate(lambda s: setattr(s.root_cause, "statement", "No guard against long table locks."))
+    b.mutate(lambda s: s.root_cause.factors.append(Factor(text="Staging has 50,000 rows")))
+    a.save(), b.save(), a.poll()
+    for store in (a, b):
+        assert store.session.root_cause.statement == "No guard against long table locks."
+        assert store.session.root_cause.factors[-1].text == "Staging has 50,000 rows"
+    assert a.session.root_cause.updated == clock.now()
