@@ -92,7 +92,7 @@ def latency(path: Path, interval_ms: int, entries: int, context) -> dict[str, fl
 def idle(path: str, interval: float, seconds: float, results) -> None:
     store = SessionStore(Path(path))
     presence = Presence(Path(path), "Bench", "note-taker")
-    before, started = os.times(), time.monotonic()
+    before, started = time.process_time(), time.monotonic()
     next_beat = started
     while time.monotonic() - started < seconds:
         store.poll()
@@ -101,9 +101,8 @@ def idle(path: str, interval: float, seconds: float, results) -> None:
             presence.others()
             next_beat += BEAT_SECONDS
         time.sleep(interval)
-    after, wall = os.times(), time.monotonic() - started
+    cpu, wall = time.process_time() - before, time.monotonic() - started
     presence.close()
-    cpu = (after.user - before.user) + (after.system - before.system)
     results.put(100 * cpu / wall)
 
 
