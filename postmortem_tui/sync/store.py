@@ -141,7 +141,7 @@ class SessionStore:
         ``edit`` changes the copy in place (append, assign, remove) and need not touch times
         or leave tombstones. Objects it puts in become the store's: do not change them later.
         If it raises, or leaves an invalid value (pydantic's ``ValidationError``), nothing
-        changes. Returns what ``edit`` returns.
+        changes. Returns what ``edit`` returns. Do not call the store from inside ``edit``.
         """
         with self._state:
             before = self._session
@@ -151,7 +151,7 @@ class SessionStore:
             for part in parts:
                 type(part).model_validate(part.model_dump())
             if parts or work.deleted != before.deleted:
-                self._replace(merge(work))
+                self._replace(merge(work), visible=True)
                 self._gen += 1
             return result
 
@@ -168,11 +168,12 @@ class SessionStore:
             with self._state:
                 self.agenda_clock.agenda = self._session.agenda
 
-    def _replace(self, session: Session) -> None:
-        visible_change = not same_for_people(session, self._session)
+    def _replace(self, session: Session, visible: bool | None = None) -> None:
+        if visible is None:
+            visible = not same_for_people(session, self._session)
         self._session = session
         self.agenda_clock.agenda = session.agenda
-        if visible_change:
+        if visible:
             self._version += 1
 
     # The file (worker thread)
@@ -187,7 +188,7 @@ class SessionStore:
             with self._state:
                 needed = force or self._gen != self._saved_gen
             if not needed:
-                return self._broken_sig is None
+                return self._broken_sig is None and not self._missing
             return self._write(overwrite=False)
 
     def overwrite_broken(self) -> bool:
