@@ -185,6 +185,7 @@ incidents = st.builds(
     trigger=text,
     detection=text,
     resolution=text,
+    updated=st.none() | utc,
 )
 criteria = st.builds(
     Criteria,
@@ -198,6 +199,7 @@ meetings = st.builds(
     status=st.sampled_from(DOCUMENT_STATUSES),
     publish_to=text,
     reviewers=st.lists(text, max_size=3),
+    updated=st.none() | utc,
 )
 
 
@@ -221,6 +223,7 @@ sessions = st.builds(
         statement=text,
         chains=st.lists(chains, max_size=2),
         factors=st.lists(factors, max_size=3),
+        updated=st.none() | utc,
     ),
     went_well=st.lists(notes, max_size=3),
     could_improve=st.lists(improvements, max_size=3),

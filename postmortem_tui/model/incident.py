@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Model, Text
+from .base import Model, Text, UtcTimestamp
 
 Severity = Literal["SEV1", "SEV2", "SEV3", "SEV4"]
 SEVERITIES: tuple[Severity, ...] = ("SEV1", "SEV2", "SEV3", "SEV4")
@@ -36,6 +36,8 @@ class Incident(Model):
     trigger: Text = ""
     detection: Text = ""
     resolution: Text = ""
+    updated: UtcTimestamp | None = None
+    """When this section was last changed; two instances merge it by this (later wins)."""
 
     @field_validator("timezone")
     @classmethod

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Model, Text
+from .base import Model, Text, UtcTimestamp
 
 DocumentStatus = Literal["draft", "in review", "published"]
 DOCUMENT_STATUSES: tuple[DocumentStatus, ...] = ("draft", "in review", "published")
@@ -21,3 +21,5 @@ class Meeting(Model):
     publish_to: Text = ""
     """Where the finished document will be published (a wiki page, a repository path)."""
     reviewers: list[Text] = Field(default_factory=list)
+    updated: UtcTimestamp | None = None
+    """When this section was last changed; two instances merge it by this (later wins)."""

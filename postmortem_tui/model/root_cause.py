@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Entry, Model, Text
+from .base import Entry, Model, Text, UtcTimestamp
 
 FactorCategory = Literal["technical", "process", "organisational"]
 FACTOR_CATEGORIES: tuple[FactorCategory, ...] = ("technical", "process", "organisational")
@@ -31,3 +31,5 @@ class RootCause(Model):
     statement: Text = ""
     chains: list[WhyChain] = Field(default_factory=list)
     factors: list[Factor] = Field(default_factory=list)
+    updated: UtcTimestamp | None = None
+    """When the statement was last changed (chains and factors carry their own times)."""

@@ -33,6 +33,7 @@ CORE = [
     "postmortem_tui.importers.text",
     "postmortem_tui.importers.zones",
     "postmortem_tui.cli.import_command",
+    "postmortem_tui.sync",
 ]
 
 

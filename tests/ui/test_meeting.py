@@ -261,7 +261,7 @@ async def test_help_lists_every_key(empty_path: Path) -> None:
         assert app.screen.__class__.__name__ == "HelpScreen"
     for binding in MeetingScreen.BINDINGS:
         key = binding.key_display or binding.key.split(",")[0]
-        names = {"space": "space", "delete": "Delete", "equals_sign": "+"}
+        names = {"space": "space", "delete": "Delete", "equals_sign": "+", "f5": "F5"}
         shown = names.get(key, key)
         assert f"| {shown}" in text or f" {shown} " in text or shown.isdigit(), key
 
