@@ -1,11 +1,13 @@
-"""A session open in the app: the store, its agenda clock, settings, and the save state.
+"""A session open in the app: the shared store, its clock, settings, presence and save state.
 
-Plain Python (no Textual): the screen calls :meth:`LiveSession.change` for every change so
-it is applied under the store's lock and the autosaver is told.
+Plain Python (no Textual): the screens change the session only through :meth:`change` and
+:meth:`clock_action`, which go through the store (so the change is stamped, merged with
+other instances and saved by the sync worker).
 """
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,56 +18,98 @@ from .checks.schedule import standing
 from .clock import Clock
 from .config import Config
 from .model import Session
-from .store import SessionStore
+from .persistence import create
+from .sync import Presence, SessionStore
 
 T = TypeVar("T")
 
 
+def default_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a container): presence just says "someone"
+        return ""
+
+
 class LiveSession:
-    def __init__(self, store: SessionStore, clock: Clock, config: Config) -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        clock: Clock,
+        config: Config,
+        presence: Presence | None = None,
+    ) -> None:
         self.store = store
+        self.time = clock
         self.config = config
+        self.presence = presence
         self.resume_notice = ""
-        resumed = resume(store.session.agenda, clock, store.session.planned_minutes)
+        resumed = store.mutate(lambda s: resume(s.agenda, clock, s.planned_minutes))
         if resumed is not None and not resumed.kept_running:
             hours = resumed.closed_for.total_seconds() / 3600
             self.resume_notice = (
                 f"Paused: the session was closed for {hours:.1f} h, longer than the meeting; "
                 "space to resume"
             )
-        self.clock = AgendaClock(store.session.agenda, clock)
         self.on_change: Callable[[], None] = lambda: None
-        """Set by the app: wakes the autosaver."""
+        """Set by the app: wakes the sync worker."""
 
     @classmethod
-    def open(cls, path: Path, clock: Clock, config: Config) -> LiveSession:
-        return cls(SessionStore.open(path, clock), clock, config)
+    def open(
+        cls, path: Path, clock: Clock, config: Config, name: str = "", role: str = ""
+    ) -> LiveSession:
+        store = SessionStore(path, clock)
+        presence = Presence(path, name or default_name(), role, clock)
+        return cls(store, clock, config, presence)
 
     @property
     def session(self) -> Session:
         return self.store.session
+
+    @property
+    def clock(self) -> AgendaClock:
+        return self.store.agenda_clock
 
     def change(self, change: Callable[[Session], T]) -> T:
         result = self.store.mutate(change)
         self.on_change()
         return result
 
+    def clock_action(self, action: Callable[[AgendaClock], T]) -> T:
+        result = self.store.clock_action(action)
+        self.on_change()
+        return result
+
     def now(self) -> datetime:
         return self.clock.now()
+
+    def save_as(self, path: Path) -> None:
+        """Write the session to a new file and carry on there (when its own cannot be
+        written); raises :class:`SessionFileError` if the new one cannot be written either."""
+        create(self.session.model_copy(), path)
+        self.store = SessionStore(path, self.time)
+        if self.presence is not None:
+            self.presence.close()
+            self.presence = Presence(path, self.presence.name, self.presence.role, self.time)
 
     def standing(self) -> str:
         """The meeting's standing against the 1-to-5-working-days rule, in a few words."""
         found = standing(self.session, self.config.holidays)
         return "" if found.state == "unknown" else f"meeting {found.message}"
 
+    @property
+    def problem(self) -> str | None:
+        return self.store.status().problem
+
     def save_status(self, now: datetime) -> str:
-        if self.store.error is not None:
-            return "NOT SAVED: " + self.store.error.message + " (retrying; ctrl+s saves elsewhere)"
-        if self.store.last_saved is None:
-            return "saved" if not self.store.dirty else "saving\u2026"
-        seconds = max(0, int((now - self.store.last_saved).total_seconds()))
-        if self.store.dirty:
+        status = self.store.status()
+        if status.problem:
+            return "NOT SAVED: " + status.problem
+        if status.dirty:
             return "saving\u2026"
+        if status.last_saved is None:
+            return "saved"
+        seconds = max(0, int((now - status.last_saved).total_seconds()))
         if seconds < 60:
             return f"saved {seconds} s ago"
-        return f"saved {self.store.last_saved.astimezone():%H:%M}"
+        return f"saved {status.last_saved.astimezone():%H:%M}"

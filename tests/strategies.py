@@ -191,6 +191,7 @@ criteria = st.builds(
     Criteria,
     met=st.lists(st.sampled_from(CRITERIA), max_size=len(CRITERIA), unique=True),
     other=text,
+    updated=st.none() | utc,
 )
 meetings = st.builds(
     Meeting,

@@ -20,7 +20,8 @@ from ..importers import (
     zone_option,
 )
 from ..importers.preview import parse_offset
-from ..persistence import load, save
+from ..sync import SessionStore
+from ..sync.store import KEPT
 from .parser import UsageError
 
 SHOWN_SKIPPED = 20
@@ -107,7 +108,8 @@ def _count(count: int, one: str, many: str) -> str:
 
 
 def import_into_session(args: argparse.Namespace) -> int:
-    session = load(args.session)
+    store = SessionStore(args.session)
+    session = store.session
     try:
         window = None if args.all else window_from(session, args.since, args.until)
     except ValueError as error:
@@ -126,8 +128,13 @@ def import_into_session(args: argparse.Namespace) -> int:
         zone = target_zone_label(session)
         times = [shown_time(row, session) for row in shown.rows]
         if not args.dry_run:  # saved before saying so: a failed save is the one line printed
-            apply_rows(session, shown.rows)
-            save(session, args.session)
+            # Through the shared store: merged under the lock with any app that has the
+            # session open, which then shows the new entries within a second.
+            store.mutate(lambda s: apply_rows(s, shown.rows))
+            if not store.save():
+                problem = store.status().problem or f"{args.session}: cannot be saved"
+                print(f"postmortem: {problem.removesuffix('; ' + KEPT)}", file=sys.stderr)
+                return 1
         verb = "Would add" if args.dry_run else "Added"
         count = _count(len(shown.rows), "entry", "entries")
         print(f"{verb} {count} to {args.session} (times in {zone}):")

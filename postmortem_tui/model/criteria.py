@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .base import Model, Text
+from .base import Model, Text, UtcTimestamp
 
 CriterionKey = Literal[
     "user_impact", "data_loss", "intervention", "long_resolution", "monitoring_failure", "other"
@@ -38,6 +38,8 @@ class Criteria(Model):
     """The criteria that apply, in the order of :data:`CRITERIA`."""
     other: Text = ""
     """The reason, in words, when ``other`` applies (or any note on the choice)."""
+    updated: UtcTimestamp | None = None
+    """When the criteria were last changed; two instances keep the later choice."""
 
     @field_validator("met")
     @classmethod

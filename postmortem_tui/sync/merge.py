@@ -29,7 +29,16 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
-from ..model import Agenda, Entry, Incident, Meeting, RootCause, Session, Tombstone, WhyChain
+from ..model import (
+    Agenda,
+    Entry,
+    Incident,
+    Meeting,
+    RootCause,
+    Session,
+    Tombstone,
+    WhyChain,
+)
 
 OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
@@ -161,6 +170,7 @@ def _merge_two(a: Session, b: Session) -> Session:
         "saved_at": None if saved[0] == OLDEST else saved[0],
         "incident": incident,
         "meeting": meeting,
+        "criteria": _later_section(a.criteria, b.criteria),
         "agenda": _agenda(a.agenda, b.agenda),
         "root_cause": _root_cause(
             a.root_cause, b.root_cause, chains, sorted(lists.get(FACTORS, []), key=_by_created)

@@ -93,7 +93,7 @@ def stamp(before: Session, after: Session, now: datetime) -> list[Any]:
         if id_ not in tombstoned:
             after.deleted.append(Tombstone(id=id_, deleted=now))
 
-    for name in ("incident", "meeting"):
+    for name in ("incident", "meeting", "criteria"):
         if _stamp_section(getattr(before, name), getattr(after, name), now):
             changed_parts.append(getattr(after, name))
     # The root cause's own time is the statement's: chains and factors are entries.

@@ -1,9 +1,9 @@
-"""The Textual app: opens a session on the meeting screen, saves in the background."""
+"""The Textual app: opens a session on the meeting screen; a worker keeps it in step with its
+file and with other instances on the same session."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -15,7 +15,7 @@ from ..clock import Clock, SystemClock
 from ..config import Config, load_config, remember_theme
 from ..live_session import LiveSession
 from ..persistence import SessionFileError
-from ..store import Autosaver
+from ..sync.syncer import Syncer
 from .commands import meeting_commands
 from .help_screen import HelpScreen
 from .meeting_screen import MeetingScreen
@@ -32,20 +32,19 @@ class PostmortemApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
         Binding("ctrl+s", "save_as", "Save as", show=False, id="save-as"),
+        Binding("ctrl+o", "overwrite_broken", "Overwrite unreadable file", show=False),
     ]
 
-    @dataclass
-    class SaveResult(Message):
-        """Posted from the autosave thread after each attempt."""
-
-        error: SessionFileError | None
+    class Synced(Message):
+        """Posted from the sync worker when something a person would see changed: another
+        instance's edit, the save state, who else is here."""
 
     def __init__(
         self,
         live: LiveSession,
         config_path: Path | None = None,
         config_error: str = "",
-        autosave_delay: float = 0.2,
+        poll_seconds: float = 0.25,
         autosave: bool = True,
         present: bool = False,
     ) -> None:
@@ -54,23 +53,30 @@ class PostmortemApp(App[int]):
         self.live = live
         self.config_path = config_path
         self.config_error = config_error
-        self.autosaver = Autosaver(
-            live.store,
-            lambda error: self.post_message(self.SaveResult(error)),
-            delay=autosave_delay,
-            before_write=lambda session: live.clock.checkpoint(),
-        )
-        live.on_change = self.autosaver.changed
         self.autosave = autosave
         """Off only for snapshot tests, which need a screen that does not change by itself."""
-        self._last_error = ""
+        self.poll_seconds = poll_seconds
+        self.syncer = self._make_syncer()
+        self._last_problem: str | None = None
+        self._shown_version = live.store.version
+
+    def _make_syncer(self) -> Syncer:
+        syncer = Syncer(
+            self.live.store,
+            self.live.presence,
+            lambda: self.post_message(self.Synced()),
+            self.poll_seconds,
+            self.live.time,
+        )
+        self.live.on_change = syncer.changed
+        return syncer
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         if self.live.config.theme in self.available_themes:
             self.theme = self.live.config.theme
         if self.autosave:
-            self.autosaver.start()
+            self.syncer.start()
         self.push_screen(MeetingScreen(self.live))
         if self.present:
             self.push_screen(PresenterScreen(self.live))
@@ -88,19 +94,29 @@ class PostmortemApp(App[int]):
             except OSError as error:
                 self.notify(f"Theme not remembered: {error.strerror}", severity="warning")
 
-    def on_postmortem_app_save_result(self, message: SaveResult) -> None:
-        error = str(message.error) if message.error else ""
-        if error and error != self._last_error:
+    def on_postmortem_app_synced(self, message: Synced) -> None:
+        problem = self.live.problem
+        if problem and problem != self._last_problem:
             self.notify(
-                f"{error}. Everything is kept in memory and saving is retried; "
-                "ctrl+s saves to another file.",
+                f"{problem}. Nothing is lost: it is all kept here and saving is retried; "
+                "ctrl+s saves to another file"
+                + (", ctrl+o overwrites the unreadable file" if self.live.store.status().broken else "")
+                + ".",
                 title="Not saved",
                 severity="error",
                 timeout=15,
             )
-        elif not error and self._last_error:
+        elif not problem and self._last_problem:
             self.notify("Saved again.", timeout=3)
-        self._last_error = error
+        self._last_problem = problem
+        version = self.live.store.version
+        changed = version != self._shown_version
+        self._shown_version = version
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen) and changed:
+                screen.refresh_panels()
+            if hasattr(screen, "tick"):
+                screen.tick()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -108,6 +124,11 @@ class PostmortemApp(App[int]):
             yield from meeting_commands(screen)
         yield SystemCommand("Help: every key", "Show the help screen", self.action_help)
         yield SystemCommand("Save as...", "Save the session to another file", self.action_save_as)
+        yield SystemCommand(
+            "Overwrite the unreadable session file",
+            "Only after a bad outside edit: replace it with this session (ctrl+o)",
+            self.action_overwrite_broken,
+        )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -117,17 +138,33 @@ class PostmortemApp(App[int]):
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
-            if self.live.store.save_as(path):
-                self.notify(f"Saved to {path}; changes now go there.")
+            self.syncer.stop()
+            try:
+                self.live.save_as(path)
+            except SessionFileError as error:
+                self.notify(str(error), severity="error")
             else:
-                self.notify(str(self.live.store.error), severity="error")
+                self.notify(f"Saved to {path}; changes now go there.")
+            self.syncer = self._make_syncer()
+            if self.autosave:
+                self.syncer.start()
+            self.post_message(self.Synced())
 
         self.push_screen(SaveAsScreen(self.live.store.path), chosen)
 
+    def action_overwrite_broken(self) -> None:
+        """The user's choice: replace a session file that cannot be read (kept as .broken)."""
+        if not self.live.store.status().broken:
+            self.notify("The session file reads fine: nothing to overwrite.", timeout=3)
+            return
+        if self.live.store.overwrite_broken():
+            self.notify(f"Overwrote the unreadable file; its text is kept in {self.live.store.path}.broken")
+        self.post_message(self.Synced())
+
     async def action_quit(self) -> None:
         """Save first; if the file cannot be written, ask rather than lose anything."""
-        if self.live.store.save(lambda session: self.live.clock.checkpoint()):
-            self.autosaver.stop()
+        if self.live.store.save(force=True):
+            self.syncer.stop()
             self.exit(0)
             return
 
@@ -137,16 +174,18 @@ class PostmortemApp(App[int]):
             elif choice == "quit":
                 self.exit(1)
 
-        self.push_screen(CannotSaveScreen(str(self.live.store.error)), decided)
+        self.push_screen(CannotSaveScreen(self.live.problem or "unknown reason"), decided)
 
 
 def make_app(
     path: Path,
     clock: Clock | None = None,
     config_path: Path | None = None,
-    autosave_delay: float = 0.2,
+    poll_seconds: float = 0.25,
     autosave: bool = True,
     present: bool = False,
+    name: str = "",
+    role: str | None = None,
 ) -> PostmortemApp:
     """Build the app the way the command line does; tests pass a fake clock."""
     config_error = ""
@@ -154,11 +193,11 @@ def make_app(
         config = load_config(config_path)
     except SessionFileError as error:
         config, config_error = Config(), str(error)
-    live = LiveSession.open(path, clock or SystemClock(), config)
-    return PostmortemApp(live, config_path, config_error, autosave_delay, autosave, present)
+    live = LiveSession.open(path, clock or SystemClock(), config, name, role or "")
+    return PostmortemApp(live, config_path, config_error, poll_seconds, autosave, present)
 
 
 def run(path: Path, present: bool = False, name: str = "", role: str | None = None) -> int:
-    app = make_app(path, present=present)
+    app = make_app(path, present=present, name=name, role=role)
     result = app.run()
     return int(result or 0)

@@ -13,9 +13,6 @@ from ..agenda_clock import AgendaClock, CountdownAlerts, NextResult
 from ..clock_view import ClockView, clock_view
 from ..live_session import LiveSession
 
-CHECKPOINT_SECONDS = 30
-"""While the clock runs, the session records that it is alive this often (for resuming)."""
-
 CLOCK_BINDINGS = [
     Binding("space", "toggle_clock", "Start/Pause", id="toggle"),
     Binding("n", "next_step", "Next", id="next"),
@@ -31,7 +28,6 @@ class ClockScreen(Screen):
         self.live = live
         self.alerts = CountdownAlerts()
         self._alerts_primed = False
-        self._last_checkpoint = 0.0
 
     @property
     def clock(self) -> AgendaClock:
@@ -49,10 +45,6 @@ class ClockScreen(Screen):
         )
         self._ring_if_due(view.step_index, self.clock.remaining())
         self.show_clock(view)
-        monotonic = self.clock.clock.monotonic()
-        if self.clock.running and monotonic - self._last_checkpoint > CHECKPOINT_SECONDS:
-            self._last_checkpoint = monotonic
-            live.change(lambda s: self.clock.checkpoint())
 
     def show_clock(self, view: ClockView) -> None:
         """Paint ``view``; each clock screen shows it its own way."""
@@ -74,21 +66,21 @@ class ClockScreen(Screen):
 
     def action_toggle_clock(self) -> None:
         self.live.resume_notice = ""
-        self.live.change(lambda s: self.clock.toggle())
+        self.live.clock_action(lambda clock: clock.toggle())
         self.tick()
 
     def action_next_step(self) -> None:
         self.live.resume_notice = ""
-        result = self.live.change(lambda s: self.clock.request_next())
+        result = self.live.clock_action(lambda clock: clock.request_next())
         if result is NextResult.FINISHED:
             self.notify("All seven steps are done. Press x to check and export the document.")
         self.tick()
 
     def action_previous_step(self) -> None:
         self.live.resume_notice = ""
-        self.live.change(lambda s: self.clock.previous())
+        self.live.clock_action(lambda clock: clock.previous())
         self.tick()
 
     def action_extend(self, minutes: int) -> None:
-        self.live.change(lambda s: self.clock.extend(minutes))
+        self.live.clock_action(lambda clock: clock.extend(minutes))
         self.tick()

@@ -29,7 +29,8 @@ class GuidanceActions(EntryActions):
 
         def decided(apply: bool | None) -> None:
             if apply:
-                self.live.change(lambda s: apply_rebalance(s.agenda, plan, self.live.now()))
+                now = self.live.now()
+                self.live.clock_action(lambda clock: apply_rebalance(clock.agenda, plan, now))
                 self.tick()
                 self.notify("The rest of the agenda is rebalanced.", timeout=4)
 

@@ -154,12 +154,13 @@ class MeetingScreen(GuidanceActions):
             projected=view.projected,
             late=view.late,
             saved=self.live.save_status(now),
-            save_failed=self.live.store.error is not None,
+            save_failed=self.live.problem is not None,
+            presence=self.app.syncer.presence_line,
         )
 
     @on(AgendaList.StepChosen)
     def _step_chosen(self, event: AgendaList.StepChosen) -> None:
-        self.live.change(lambda s: self.clock.go_to(event.index))
+        self.live.clock_action(lambda clock: clock.go_to(event.index))
         self.tick()
 
     def action_present(self) -> None:

@@ -249,3 +249,23 @@ def test_a_merged_session_can_be_written_and_read(tmp_path: Path) -> None:
     path = tmp_path / "m.toml"
     path.write_text(dumps(merge(a, b)), encoding="utf-8")
     assert texts(load(path).went_well)[-1] == "new"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions)
+def test_merging_a_session_loses_no_field(session: Session) -> None:
+    """Every part of the model survives a merge (a field the merge forgot would vanish from
+    every instance at the next save)."""
+    merged = merge(session)
+    for name in Session.model_fields:
+        before, after = getattr(session, name), getattr(merged, name)
+        if name == "deleted":  # tombstones are a set: one per id, the earliest kept
+            assert {stone.id for stone in before} == {stone.id for stone in after}
+        elif isinstance(before, list):
+            assert sorted(map(repr, before)) == sorted(map(repr, after)), name
+        elif name == "root_cause":
+            assert before.statement == after.statement and before.updated == after.updated
+            assert {c.id for c in before.chains} == {c.id for c in after.chains}
+            assert sorted(map(repr, before.factors)) == sorted(map(repr, after.factors))
+        else:
+            assert before == after, name

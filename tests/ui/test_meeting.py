@@ -152,10 +152,12 @@ INJECTIONS = ["[bold]x[/]", "[link=http://a]y[/link]", "\x1b[31mred\x1b[0m", "a 
 
 
 async def test_typed_markup_shows_and_saves_literally(empty_path: Path) -> None:
-    app = _app(empty_path)
+    clock = FakeClock(START)
+    app = _app(empty_path, clock)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("w")
         for text in INJECTIONS:
+            clock.advance(1)  # notes are listed in the order they were made
             assert isinstance(app.focused, Input)
             app.focused.post_message(events.Paste(text))
             await pilot.pause()

@@ -1,0 +1,86 @@
+"""Two apps on one session file: what one types, the other shows; one clock for both."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textual.widgets import Input, Label
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.sync import Presence
+from postmortem_tui.ui.app import PostmortemApp, make_app
+from postmortem_tui.ui.widgets.big_countdown import BigCountdown
+from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+POLL = 0.25
+
+
+def _rows(app: PostmortemApp, panel: str) -> list[str]:
+    table = app.screen.query_one(f"#panel-{panel} EntryTable", EntryTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+async def _sync(clock: FakeClock, pilots, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    """Let ``seconds`` of simulated time pass: each app's sync worker runs once per poll."""
+    for _ in range(round(seconds / POLL)):
+        clock.advance(POLL)
+        for pilot in pilots:
+            if pilot.app.syncer.step():
+                pilot.app.post_message(pilot.app.Synced())
+            await pilot.pause()
+
+
+async def test_an_entry_typed_in_one_shows_in_the_other_within_a_second(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    facilitator = make_app(sample_path, clock=clock, autosave=False, name="Dana", role="facilitator")
+    note_taker = make_app(sample_path, clock=clock, autosave=False, name="Jordan", role="note-taker")
+    # In real use these are two processes; here the second gets its own pid for presence.
+    other = Presence(sample_path, "Jordan", "note-taker", clock, pid=os.getppid())
+    note_taker.live.presence.close()
+    note_taker.live.presence = note_taker.syncer.presence = other
+    async with facilitator.run_test(size=(120, 40)) as one, note_taker.run_test(size=(120, 40)) as two:
+        await two.press("g")
+        field = note_taker.focused
+        assert isinstance(field, Input)
+        field.insert_text_at_cursor("the lock was taken after the lunchtime peak")
+        await two.press("enter")
+        assert "the lock was taken after the lunchtime peak" not in _rows(facilitator, "got_lucky")
+        await _sync(clock, [two, one], 1.0)
+        assert "the lock was taken after the lunchtime peak" in _rows(facilitator, "got_lucky")
+
+        await one.press("space")  # the facilitator starts the clock
+        clock.advance(100)
+        await _sync(clock, [one, two], 1.0)
+        facilitator.screen.tick()
+        note_taker.screen.tick()
+        one_shows = facilitator.screen.query_one(BigCountdown).value
+        two_shows = note_taker.screen.query_one(BigCountdown).value
+        assert one_shows == two_shows == "03:19"
+
+        await _sync(clock, [one, two], 2.5)  # presence beats every two seconds
+        presence = str(facilitator.screen.query_one("#presence", Label).render())
+        assert presence == "2 open: you (facilitator), Jordan (note-taker)"
+
+
+async def test_a_deletion_stays_deleted_when_the_other_edits_its_stale_copy(
+    sample_path: Path,
+) -> None:
+    clock = FakeClock(START)
+    first = make_app(sample_path, clock=clock, autosave=False)
+    second = make_app(sample_path, clock=clock, autosave=False)
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        await one.press("3")
+        doomed = first.screen.query_one("#panel-went_well EntryTable", EntryTable).selected_key
+        await one.press("delete")
+        clock.advance(1)
+        await two.press("3", "e")  # the other edits the same note before it has synced
+        second.screen.query_one("#input-text", Input).value = "edited on a stale copy"
+        await two.press("ctrl+s")
+        await _sync(clock, [one, two, one, two], 1.0)
+        for app in (first, second):
+            notes = app.live.session.went_well
+            assert len(notes) == 3 and doomed not in {note.id for note in notes}
+            assert "edited on a stale copy" not in _rows(app, "went_well")
