@@ -101,7 +101,7 @@ def clock_view(
         notice=notice_for(clock, remaining, standing, resume_notice),
         prompt=STEP_PROMPTS[step.key],
         agenda=agenda_lines(clock),
-        used=f"{_mmss(clock.used_seconds())} / {planned}:00",
+        used=f"{_mmss(clock.used_seconds())}/{planned}:00",
         projected=f"ends {projected.astimezone():%H:%M}" + (f" (+{round(over)} min)" if late else ""),
         late=late,
         wall=f"{now.astimezone():%H:%M}",

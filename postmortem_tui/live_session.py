@@ -111,5 +111,5 @@ class LiveSession:
             return "saved"
         seconds = max(0, int((now - status.last_saved).total_seconds()))
         if seconds < 60:
-            return f"saved {seconds} s ago"
+            return f"saved {seconds}s ago"
         return f"saved {status.last_saved.astimezone():%H:%M}"

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, Label, TabbedContent, TabPane
 
 from ..clock_view import ClockView
 from ..live_session import LiveSession
@@ -83,6 +83,7 @@ class MeetingScreen(GuidanceActions):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
+        yield Label("", id="presence", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield AgendaList(id="agenda")
@@ -155,8 +156,12 @@ class MeetingScreen(GuidanceActions):
             late=view.late,
             saved=self.live.save_status(now),
             save_failed=self.live.problem is not None,
-            presence=self.app.syncer.presence_line,
         )
+        presence = self.query_one("#presence", Label)
+        line = self.app.syncer.presence_line
+        if str(presence.render()) != line:
+            presence.update(line)
+            presence.display = bool(line)
 
     @on(AgendaList.StepChosen)
     def _step_chosen(self, event: AgendaList.StepChosen) -> None:

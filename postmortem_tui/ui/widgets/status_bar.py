@@ -18,7 +18,6 @@ class StatusBar(Horizontal):
         yield Label("", id="wall", markup=False)
         yield Label("", id="used", markup=False)
         yield Label("", id="projected", markup=False)
-        yield Label("", id="presence", markup=False)
         yield Label("", id="saved", markup=False)
 
     def show(
@@ -32,7 +31,6 @@ class StatusBar(Horizontal):
         late: bool,
         saved: str,
         save_failed: bool,
-        presence: str = "",
     ) -> None:
         shown = dict(locals())
         del shown["self"]
@@ -47,9 +45,6 @@ class StatusBar(Horizontal):
         projected_label = self.query_one("#projected", Label)
         projected_label.update(projected)
         projected_label.set_class(late, "-late")
-        presence_label = self.query_one("#presence", Label)
-        presence_label.update(presence)
-        presence_label.display = bool(presence)
         saved_label = self.query_one("#saved", Label)
         saved_label.update(saved)
         saved_label.set_class(save_failed, "-failed")
