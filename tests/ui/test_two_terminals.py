@@ -84,3 +84,30 @@ async def test_a_deletion_stays_deleted_when_the_other_edits_its_stale_copy(
             notes = app.live.session.went_well
             assert len(notes) == 3 and doomed not in {note.id for note in notes}
             assert "edited on a stale copy" not in _rows(app, "went_well")
+
+
+async def test_an_outside_edit_is_picked_up_and_a_broken_one_is_left_alone(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, autosave=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = sample_path.read_text()
+        sample_path.write_text(text.replace("Checkout outage:", "Checkout outage (edited by hand):"))
+        await _sync(clock, [pilot], 0.5)
+        assert app.live.session.incident.title.startswith("Checkout outage (edited by hand):")
+
+        sample_path.write_text(text[: len(text) // 3])  # a bad hand edit
+        broken = sample_path.read_bytes()
+        await _sync(clock, [pilot], 0.5)
+        await pilot.press("g")
+        pilot.app.focused.insert_text_at_cursor("typed while the file is broken")
+        await pilot.press("enter")
+        await _sync(clock, [pilot], 1.0)
+        app.screen.tick()
+        assert sample_path.read_bytes() == broken
+        saved = str(app.screen.query_one("#saved", Label).render())
+        assert saved.startswith("NOT SAVED") and "not valid TOML" in saved
+        assert app.live.session.got_lucky[-1].text == "typed while the file is broken"
+
+        await pilot.press("ctrl+o")  # the user chooses to overwrite it
+        assert "typed while the file is broken" in sample_path.read_text()
+        assert sample_path.with_name(sample_path.name + ".broken").read_bytes() == broken
