@@ -130,3 +130,24 @@ def test_the_file_reads_well_by_hand() -> None:
     text = dumps(Session())
     assert text.startswith("schema_version = 1\n")
     assert "= \"\"" not in text and "= []" not in text  # nothing empty written out
+
+
+def test_an_older_schema_is_migrated_on_load(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mechanism, with a pretend version 2 that renamed ``meeting.publish_to``."""
+    from postmortem_tui.persistence import codec, migrations
+
+    def publish_to_where(document: dict) -> dict:
+        meeting = document.get("meeting", {})
+        if "publish_to" in meeting:
+            meeting["published_at"] = meeting.pop("publish_to")
+        return document
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(codec, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, publish_to_where)
+    document = migrations.migrate(__import__("tomllib").loads(sample_path.read_text()))
+    assert document["schema_version"] == 2
+    assert document["meeting"]["published_at"].startswith("https://wiki.example.com/")
+    assert "publish_to" not in document["meeting"]

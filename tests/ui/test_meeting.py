@@ -291,3 +291,39 @@ async def test_theme_is_remembered(empty_path: Path, private_dirs: Path) -> None
     again = _app(empty_path)
     async with again.run_test(size=(100, 30)):
         assert again.theme == "high-contrast"
+
+
+def _left_running(path: Path, clock: FakeClock) -> None:
+    """The meeting was on step 2, two minutes in, when the app went away."""
+    from postmortem_tui.agenda_clock import AgendaClock
+    from postmortem_tui.persistence import save
+
+    session = load(path)
+    agenda_clock = AgendaClock(session.agenda, clock)
+    agenda_clock.toggle()
+    agenda_clock.next()
+    clock.advance(120)
+    agenda_clock.checkpoint()
+    save(session, path, now=clock.now())
+
+
+async def test_reopened_soon_the_step_kept_running(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    _left_running(sample_path, clock)
+    clock.advance(10 * 60)
+    app = _app(sample_path, clock)
+    async with app.run_test(size=(100, 30)):
+        assert app.live.clock.running
+        assert _screen(app).query_one("#countdown", BigCountdown).value == "03:00"  # 15 - 2 - 10
+
+
+async def test_reopened_days_later_the_step_is_paused_and_says_so(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    _left_running(sample_path, clock)
+    clock.advance(2 * 24 * 3600)
+    app = _app(sample_path, clock)
+    async with app.run_test(size=(100, 30)):
+        assert not app.live.clock.running
+        assert _screen(app).query_one("#countdown", BigCountdown).value == "13:00"
+        notice = str(app.screen.query_one("#step-notice").render())
+        assert notice.startswith("Paused: the session was closed for 48.0 h")
