@@ -327,3 +327,14 @@ async def test_reopened_days_later_the_step_is_paused_and_says_so(sample_path: P
         assert _screen(app).query_one("#countdown", BigCountdown).value == "13:00"
         notice = str(app.screen.query_one("#step-notice").render())
         assert notice.startswith("Paused: the session was closed for 48.0 h")
+
+
+async def test_clicking_a_step_goes_there_and_clicking_a_tab_opens_it(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = list(app.screen.query(".agenda-row"))
+        await pilot.click(rows[2])
+        assert app.live.session.agenda.current == 2
+        assert app.screen.query_one(TabbedContent).active == "root_cause"
+        await pilot.click("#--content-tab-got_lucky")
+        assert app.screen.query_one(TabbedContent).active == "got_lucky"
