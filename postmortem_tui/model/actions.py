@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
 from .base import Entry, Text
 
 Level = Literal["high", "medium", "low"]
-LEVELS: tuple[Level, ...] = ("high", "medium", "low")
+LEVELS: tuple[Level, ...] = get_args(Level)
 Priority = Literal["P1", "P2", "P3", "P4"]
-PRIORITIES: tuple[Priority, ...] = ("P1", "P2", "P3", "P4")
+PRIORITIES: tuple[Priority, ...] = get_args(Priority)
 ActionType = Literal["mitigate", "prevent", "detect", "process"]
-ACTION_TYPES: tuple[ActionType, ...] = ("mitigate", "prevent", "detect", "process")
+ACTION_TYPES: tuple[ActionType, ...] = get_args(ActionType)
 ActionStatus = Literal["open", "in progress", "done"]
-ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in progress", "done")
+ACTION_STATUSES: tuple[ActionStatus, ...] = get_args(ActionStatus)
 
 PRIORITY_GRID: dict[tuple[Level, Level], Priority] = {
     ("high", "low"): "P1",

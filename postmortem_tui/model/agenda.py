@@ -8,7 +8,7 @@ in :mod:`postmortem_tui.agenda_clock`.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -17,15 +17,7 @@ from .base import Model, UtcTimestamp, utcnow
 StepKey = Literal["tone", "timeline", "root_cause", "went_well", "improve", "actions", "wrap_up"]
 StepState = Literal["upcoming", "running", "paused", "done"]
 
-STEP_KEYS: tuple[StepKey, ...] = (
-    "tone",
-    "timeline",
-    "root_cause",
-    "went_well",
-    "improve",
-    "actions",
-    "wrap_up",
-)
+STEP_KEYS: tuple[StepKey, ...] = get_args(StepKey)
 STEP_TITLES: dict[StepKey, str] = {
     "tone": "Set the tone",
     "timeline": "Timeline reconstruction",

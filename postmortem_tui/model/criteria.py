@@ -6,7 +6,7 @@ with the session and the document says in one line why the review was held.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator
 
@@ -15,14 +15,7 @@ from .base import Model, Text, UtcTimestamp
 CriterionKey = Literal[
     "user_impact", "data_loss", "intervention", "long_resolution", "monitoring_failure", "other"
 ]
-CRITERIA: tuple[CriterionKey, ...] = (
-    "user_impact",
-    "data_loss",
-    "intervention",
-    "long_resolution",
-    "monitoring_failure",
-    "other",
-)
+CRITERIA: tuple[CriterionKey, ...] = get_args(CriterionKey)
 CRITERION_TITLES: dict[CriterionKey, str] = {
     "user_impact": "user-visible downtime or degradation",
     "data_loss": "data loss",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
@@ -11,7 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from .base import Model, Text, UtcTimestamp
 
 Severity = Literal["SEV1", "SEV2", "SEV3", "SEV4"]
-SEVERITIES: tuple[Severity, ...] = ("SEV1", "SEV2", "SEV3", "SEV4")
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
 
 class Impact(Model):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
 from .base import Model, Text, UtcTimestamp
 
 DocumentStatus = Literal["draft", "in review", "published"]
-DOCUMENT_STATUSES: tuple[DocumentStatus, ...] = ("draft", "in review", "published")
+DOCUMENT_STATUSES: tuple[DocumentStatus, ...] = get_args(DocumentStatus)
 
 
 class Meeting(Model):

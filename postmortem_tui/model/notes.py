@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from .base import Entry, Text
 
 ImprovementTag = Literal[
     "monitoring", "alerting", "documentation", "communication", "response", "other"
 ]
-IMPROVEMENT_TAGS: tuple[ImprovementTag, ...] = (
-    "monitoring",
-    "alerting",
-    "documentation",
-    "communication",
-    "response",
-    "other",
-)
+IMPROVEMENT_TAGS: tuple[ImprovementTag, ...] = get_args(ImprovementTag)
 
 
 class Note(Entry):

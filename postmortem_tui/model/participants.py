@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator
 
@@ -16,14 +16,7 @@ Role = Literal[
     "product",
     "note-taker",
 ]
-ROLES: tuple[Role, ...] = (
-    "facilitator",
-    "incident commander",
-    "engineer",
-    "on-call",
-    "product",
-    "note-taker",
-)
+ROLES: tuple[Role, ...] = get_args(Role)
 ROLE_TITLES: dict[Role, str] = {
     "facilitator": "Facilitator",
     "incident commander": "Incident Commander",

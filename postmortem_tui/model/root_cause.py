@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
 from .base import Entry, Model, Text, UtcTimestamp
 
 FactorCategory = Literal["technical", "process", "organisational"]
-FACTOR_CATEGORIES: tuple[FactorCategory, ...] = ("technical", "process", "organisational")
+FACTOR_CATEGORIES: tuple[FactorCategory, ...] = get_args(FactorCategory)
 
 
 class WhyStep(Entry):

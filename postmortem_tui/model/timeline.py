@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
 from .base import Entry, Text
 
 Source = Literal["manual", "alert", "chat", "log", "deploy", "metric", "ticket", "other"]
-SOURCES: tuple[Source, ...] = ("manual", "alert", "chat", "log", "deploy", "metric", "ticket", "other")
+SOURCES: tuple[Source, ...] = get_args(Source)
 
 Kind = Literal[
     "impact", "trigger", "alert", "acknowledged", "declared", "mitigated", "resolved", "other"
 ]
-KINDS: tuple[Kind, ...] = (
-    "impact",
-    "trigger",
-    "alert",
-    "acknowledged",
-    "declared",
-    "mitigated",
-    "resolved",
-    "other",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 KIND_TITLES: dict[Kind, str] = {
     "impact": "impact started",
     "trigger": "change / trigger",

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
+from .panels.catalog import PANELS
+
 if TYPE_CHECKING:
     from .meeting_screen import MeetingScreen
 
 
 def meeting_commands(screen: MeetingScreen) -> Iterator[SystemCommand]:
-    from .meeting_screen import PANELS
-
     yield SystemCommand("Start or pause the clock", "space", screen.action_toggle_clock)
     yield SystemCommand("Next step", "n (twice if the step still has time)", screen.action_next_step)
     yield SystemCommand("Previous step", "p", screen.action_previous_step)

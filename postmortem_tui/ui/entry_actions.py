@@ -31,6 +31,7 @@ from .forms.participant_form import ParticipantForm
 from .forms.root_cause_form import RootCauseForm, RootCauseInput
 from .forms.timeline_form import TimelineForm
 from .import_screen import ImportScreen
+from .panels.catalog import PANELS
 from .panels.list_panel import ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
 from .panels.wrap_up_panel import WrapUpPanel
@@ -38,16 +39,7 @@ from .panels.wrap_up_panel import WrapUpPanel
 if TYPE_CHECKING:
     from ..live_session import LiveSession
 
-ALL_PANELS = (
-    "timeline",
-    "root_cause",
-    "went_well",
-    "could_improve",
-    "got_lucky",
-    "action_items",
-    "participants",
-    "wrap_up",
-)
+ALL_PANELS = tuple(panel for panel, _ in PANELS)
 
 
 class EntryActions(ClockScreen):

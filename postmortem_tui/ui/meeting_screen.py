@@ -14,6 +14,7 @@ from ..model import Session
 from .clock_screen import CLOCK_BINDINGS
 from .guidance_actions import GuidanceActions
 from .panels.actions_panel import ActionsPanel
+from .panels.catalog import PANELS, STEP_PANELS
 from .panels.notes_panel import ImprovementsPanel, NotesPanel
 from .panels.participants_panel import ParticipantsPanel
 from .panels.root_cause_panel import RootCausePanel
@@ -25,26 +26,6 @@ from .widgets.big_countdown import BigCountdown
 from .widgets.status_bar import StatusBar
 from .widgets.step_panel import StepPanel
 from .wrap_up_screen import WrapUpScreen
-
-PANELS = [
-    ("timeline", "Timeline"),
-    ("root_cause", "Causes"),
-    ("went_well", "Well"),
-    ("could_improve", "Improve"),
-    ("got_lucky", "Lucky"),
-    ("action_items", "Actions"),
-    ("participants", "People"),
-    ("wrap_up", "Wrap-up"),
-]
-STEP_PANELS = {
-    "tone": "participants",
-    "timeline": "timeline",
-    "root_cause": "root_cause",
-    "went_well": "went_well",
-    "improve": "could_improve",
-    "actions": "action_items",
-    "wrap_up": "wrap_up",
-}
 
 
 class MeetingScreen(GuidanceActions):
