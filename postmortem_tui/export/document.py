@@ -7,7 +7,7 @@ an empty one says so. All typed text goes through :mod:`.markdown_text`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from ..durations import format_duration, key_durations
 from ..model import (
@@ -36,9 +36,13 @@ def _bullets(items: Iterable[str]) -> str:
     return "\n".join(lines) if lines else NOTHING
 
 
-def _when(moment: datetime | None) -> str:
+def _when(moment: datetime | None, zone: tzinfo | None = None) -> str:
+    """``2026-11-24 14:12 EST`` in the incident's zone when it has one, else with the offset."""
     if moment is None:
         return "not recorded"
+    if zone is not None and moment.tzinfo is not None:
+        local = moment.astimezone(zone)
+        return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or "")
     text = moment.strftime("%Y-%m-%d %H:%M")
     if moment.tzinfo is not None:
         offset = moment.strftime("%z")
@@ -58,15 +62,16 @@ def _linked(text: str, link: str) -> str:
 
 def _metadata(session: Session) -> str:
     incident, meeting = session.incident, session.meeting
-    span = _when(incident.start)
+    zone = incident.zone()
+    span = _when(incident.start, zone)
     if incident.end is not None:
-        span += " to " + _when(incident.end)
+        span += " to " + _when(incident.end, zone)
     items = [
         f"**Incident:** {span}",
         f"**Severity:** {incident.severity or 'not set'}",
         "**Services affected:** "
         + (", ".join(inline(s) for s in incident.services) if incident.services else "not recorded"),
-        f"**Post-mortem meeting:** {_when(meeting.scheduled)}, "
+        f"**Post-mortem meeting:** {_when(meeting.scheduled, zone)}, "
         f"{session.planned_minutes} minutes planned",
         f"**Document status:** {meeting.status}",
         "**Why a post-mortem:** "
