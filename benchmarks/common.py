@@ -11,6 +11,8 @@ import platform
 import random
 import statistics
 import sys
+import tempfile
+import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -121,3 +123,104 @@ def machine() -> str:
         f"Textual {textual.__version__}, {platform.system()} {platform.release()}, "
         f"load average {load:.2f} at start"
     )
+
+
+def spawn_in_pty(
+    command: list[str], env: dict[str, str], columns: int = 100, rows: int = 30
+) -> tuple[float, "subprocess.Popen[bytes]", "threading.Thread"]:
+    """Start ``command`` in a new pseudo-terminal of ``columns`` x ``rows``.
+
+    A thread reads (and drops) everything the program writes, as a terminal would, so its
+    writes never block. Returns the monotonic time just before the start, the process and
+    the reading thread (it ends when the program closes the terminal).
+    """
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import termios
+    import threading
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+    def drain() -> None:
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+        os.close(master)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    started = time.monotonic()
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    return started, process, reader
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """The environment for an app under test: a private home, a common colour terminal.
+
+    Bytecode is cached (in a folder of its own under the temp folder, so the source tree
+    stays clean) as it is for an installed app, even where PYTHONDONTWRITEBYTECODE is set:
+    compiling every module at each start is not what a user waits for.
+    """
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("TEXTUAL", "XDG_", "COLUMNS", "LINES", "PYTHONDONTWRITEBYTECODE"))
+    }
+    env.update(
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        PYTHONPATH=str(ROOT),
+        PYTHONPYCACHEPREFIX=str(Path(tempfile.gettempdir()) / "postmortem-bench-pycache"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
+    return env
+
+
+FRAME_MARK = "\x00frame:"
+
+
+def screens(stream: list[str], columns: int, rows: int):
+    """Replay what an app wrote (captured by app_runner.py) in a terminal emulator (pyte):
+    yields (frame number, screen lines) after each frame."""
+    import pyte
+
+    screen = pyte.Screen(columns, rows)
+    emulator = pyte.Stream(screen)
+    for text in stream:
+        if text.startswith(FRAME_MARK):
+            yield int(text[len(FRAME_MARK) :]), [line.rstrip() for line in screen.display]
+        else:
+            emulator.feed(text)
+
+
+def first_complete_frame(
+    stream: list[str], columns: int, rows: int, masked: tuple[int, ...] = ()
+) -> tuple[int, list[str]]:
+    """The first frame from which on the terminal shows what it shows at the end (rows in
+    ``masked``, such as a wall clock, left out of the comparison), and that final screen."""
+    shown = list(screens(stream, columns, rows))
+    if not shown:
+        raise RuntimeError("the app wrote no frame")
+
+    def key(lines: list[str]) -> list[str]:
+        return [line for index, line in enumerate(lines) if index not in masked]
+
+    final = key(shown[-1][1])
+    first = shown[-1][0]
+    for number, lines in reversed(shown):
+        if key(lines) != final:
+            break
+        first = number
+    return first, shown[-1][1]
