@@ -20,6 +20,11 @@ What is recorded (no change to the app; hooks are installed from outside):
 A frame is taken as written when the write of its bytes and the flush after them returned:
 Textual writes from a separate thread, so this includes waiting for that thread.
 
+Modes:
+  launch  exit ``--settle`` seconds after the main screen's first frame.
+  keys    write the ``--ready`` file ``--settle`` seconds after the main screen's first
+          frame, then run until the keys sent to it quit the app (ctrl+q).
+
 The report (JSON) goes to the path given by --report when the app has exited.
 """
 
@@ -43,7 +48,7 @@ MARK = "\x00frame:"
 class Recorder:
     def __init__(self) -> None:
         self.frames: list[dict] = []
-        self.keys: list[tuple[float, str]] = []
+        self.keys: list[tuple[float, str, str | None]] = []
         self.writes = 0
         self.pending: list[int] = []
         self.on_frame = lambda frame: None
@@ -104,7 +109,7 @@ class Recorder:
 
         def process_message(self, message) -> None:
             if isinstance(message, events.Key):
-                recorder.keys.append((time.monotonic(), message.key))
+                recorder.keys.append((time.monotonic(), message.key, message.character))
             process(self, message)
 
         linux_driver.LinuxDriver.process_message = process_message
@@ -174,9 +179,10 @@ def main() -> int:
     parser.add_argument(
         "--settle", type=float, default=0.6, help="launch: seconds to run after the first frame"
     )
-    parser.add_argument("--start-key", default="", help="keys: open the input with this key")
     parser.add_argument("--capture", action="store_true", help="keep what is written")
-    parser.add_argument("--expect", type=int, default=0, help="keys: exit after this many keys")
+    parser.add_argument(
+        "--ready", type=Path, help="keys: file written once the app has settled after launch"
+    )
     args = parser.parse_args()
 
     recorder = Recorder()
@@ -193,6 +199,8 @@ def main() -> int:
             marks["first"] = frame["handed"]
             if args.mode == "launch":
                 app.set_timer(args.settle, app.exit)
+            elif args.ready is not None:
+                app.set_timer(args.settle, lambda: args.ready.write_text("ready"))
 
     recorder.on_frame = frame_seen
     app.run()
