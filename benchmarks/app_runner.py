@@ -23,7 +23,8 @@ Textual writes from a separate thread, so this includes waiting for that thread.
 Modes:
   launch  exit ``--settle`` seconds after the main screen's first frame.
   keys    write the ``--ready`` file ``--settle`` seconds after the main screen's first
-          frame, then run until the keys sent to it quit the app (ctrl+q).
+          frame, and ``--ready`` with the suffix ``.typing`` ``--settle`` seconds after an
+          Input first has the focus; run until the keys sent to it quit the app (ctrl+q).
 
 The report (JSON) goes to the path given by --report when the app has exited.
 """
@@ -181,10 +182,22 @@ def main() -> int:
     )
     parser.add_argument("--capture", action="store_true", help="keep what is written")
     parser.add_argument(
+        "--profile",
+        type=Path,
+        help="save a pyinstrument session: launch mode from the start, keys mode from .typing",
+    )
+    parser.add_argument(
         "--ready", type=Path, help="keys: file written once the app has settled after launch"
     )
     args = parser.parse_args()
 
+    profiler = None
+    if args.profile is not None:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005, async_mode="disabled")
+        if args.mode == "launch":
+            profiler.start()
     recorder = Recorder()
     recorder.capture = args.capture
     recorder.install_driver_hooks()
@@ -197,13 +210,31 @@ def main() -> int:
     def frame_seen(frame: dict) -> None:
         if "first" not in marks and frame["screen"] == main_screen:
             marks["first"] = frame["handed"]
+            marks["settle"] = args.settle
             if args.mode == "launch":
                 app.set_timer(args.settle, app.exit)
             elif args.ready is not None:
-                app.set_timer(args.settle, lambda: args.ready.write_text("ready"))
+                app.set_timer(args.settle, ready)
+        elif "ready" in marks and "typing" not in marks and frame["value"] is not None:
+            marks["typing"] = frame["handed"]
+            app.set_timer(args.settle, typing)
+
+    def ready() -> None:
+        marks["ready"] = time.monotonic()
+        args.ready.write_text("ready")
+
+    def typing() -> None:
+        """An Input has the focus: the keys that follow are typing."""
+        marks["typing_timer"] = time.monotonic()  # late by as long as the loop was blocked
+        if profiler is not None:
+            profiler.start()
+        args.ready.with_suffix(".typing").write_text("typing")
 
     recorder.on_frame = frame_seen
     app.run()
+    if profiler is not None:
+        profiler.stop()
+        profiler.last_session.save(args.profile)
     report = {
         "t0": T0,
         "imported": imported,

@@ -13,7 +13,10 @@ Runs rotate through the apps (bare, sample, 10k; then sample, 10k, bare; ...) so
 in the machine's load falls on all of them.
 
 In each run, once the app has settled after launch, the real app gets ``t`` (the Timeline
-panel's input opens, as a note-taker would open it), then every app gets the same text:
+panel's input opens, as a note-taker would open it; its own latency is shown as "t"); once
+an Input has had the focus for a second, every app gets the same text (how long the app
+stayed busy after the input was shown is "then busy": the lateness of a 1 s timer set at
+that frame):
 lines like ``14:13 replica lag alert fired on orders-db`` typed one key at a time with
 ``tmux send-keys`` at typing speed (one key every 60-120 ms, about 110 words a minute),
 each line ended with Enter; then ctrl+q.
@@ -123,49 +126,60 @@ def progress(frames: list[dict]) -> list[int]:
         value = frame["value"]
         if isinstance(value, str) and line < len(LINES):
             text = LINES[line]
-            if value and text.startswith(value) and done < starts[line] + len(value) - 1:
-                done = starts[line] + len(value) - 1
-            elif value == "" and done >= starts[line] + len(text) - 1:
-                done = starts[line] + len(text)  # the Enter ending this line
+            last = starts[line] + len(text) - 1  # the line's last character
+            if value and text.startswith(value):
+                done = max(done, starts[line] + len(value) - 1)
+            elif value == "" and done >= last:
+                done = last + 1  # the Enter ending this line
                 line += 1
-            elif line + 1 < len(LINES) and value and LINES[line + 1].startswith(value):
+            elif done >= last and line + 1 < len(LINES) and LINES[line + 1].startswith(value):
                 line += 1  # the Enter and the next keys came in one frame
                 done = starts[line] + len(value) - 1
         shown.append(done)
     return shown
 
 
-def run_once(kind: str, session: Path | None, home: Path, size: str, rng: random.Random) -> dict:
+def wait_for(path: Path, failure: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise RuntimeError(failure)
+        time.sleep(0.02)
+
+
+def run_once(
+    kind: str,
+    session: Path | None,
+    home: Path,
+    size: str,
+    rng: random.Random,
+    profile: Path | None = None,
+) -> dict:
     report, ready = home / "report.json", home / "ready"
-    for path in (report, ready):
+    typing = ready.with_suffix(".typing")
+    for path in (report, ready, typing):
         path.unlink(missing_ok=True)
     app = "bare-input" if kind == "bare" else "real"
     command = [sys.executable, str(HERE / "app_runner.py"), app, "--mode", "keys",
                "--report", str(report), "--ready", str(ready), "--settle", "1.0"]  # fmt: skip
     if session is not None:
         command += ["--session", str(session)]
+    if profile is not None:
+        command += ["--profile", str(profile)]
     tmux = Tmux(command, child_env(home), size)
     try:
-        deadline = time.monotonic() + 120
-        while not ready.exists():
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{kind}: the app did not become ready")
-            time.sleep(0.05)
+        wait_for(ready, f"{kind}: the app did not become ready")
         start_keys = []
         if app == "real":
             start_keys.append(tmux.send("t"))
-            time.sleep(0.8)
+        wait_for(typing, f"{kind}: no Input got the focus")
         sent = []
         for key in script():
             time.sleep(rng.uniform(0.06, 0.12))
             sent.append(tmux.send(key))
         time.sleep(1.0)
         tmux.send("C-q")
-        deadline = time.monotonic() + 60
-        while not report.exists():
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{kind}: the app did not quit")
-            time.sleep(0.05)
+        wait_for(report, f"{kind}: the app did not quit")
         time.sleep(0.1)
         data = json.loads(report.read_text())
     finally:
@@ -193,7 +207,21 @@ def measure(kind: str, data: dict, skip: int, sent: list[float]) -> dict:
         latency = frames[position]["written"] - arrived
         (enters if wanted[index] == "Enter" else latencies).append(latency)
         transport.append(arrived - sent[index])
-    return {"keys": latencies, "enter": enters, "tmux": transport, "maxrss": data["maxrss"]}
+    opened, blocked = [], []
+    if skip:  # the key that opened the input: until a frame shows an Input with the focus
+        arrived = data["keys"][0][0]
+        shown = [f["written"] for f in frames if f["value"] is not None and f["handed"] >= arrived]
+        opened.append(shown[0] - arrived)
+        marks = data["marks"]
+        blocked.append(max(0.0, marks["typing_timer"] - marks["typing"] - marks["settle"]))
+    return {
+        "keys": latencies,
+        "enter": enters,
+        "open": opened,
+        "blocked": blocked,
+        "tmux": transport,
+        "maxrss": data["maxrss"],
+    }
 
 
 def describe(values: list[float]) -> str:
@@ -209,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--size", default="100x30", help="terminal COLUMNSxROWS")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--profile", type=Path, help="folder: one more run of each app under pyinstrument"
+    )
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         print("tmux is needed: apt-get install tmux", file=sys.stderr)
@@ -218,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     apps = ["bare", "sample", "10k"]
     results: dict[str, dict[str, list[float]]] = {
-        kind: {"keys": [], "enter": [], "tmux": [], "maxrss": []} for kind in apps
+        kind: {"keys": [], "enter": [], "open": [], "blocked": [], "tmux": [], "maxrss": []}
+        for kind in apps
     }
     with tempfile.TemporaryDirectory(prefix="pm-keys-") as tmp:
         home = Path(tmp)
@@ -235,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                 if session is not None:  # a fresh copy: each run adds three entries
                     shutil.copyfile(SAMPLE if kind == "sample" else big, session)
                 result = run_once(kind, session, home, args.size, rng)
-                for name in ("keys", "enter", "tmux"):
+                for name in ("keys", "enter", "open", "blocked", "tmux"):
                     results[kind][name].extend(result[name])
                 results[kind]["maxrss"].append(result["maxrss"])
                 print(
@@ -245,6 +277,17 @@ def main(argv: list[str] | None = None) -> int:
                     f"{median(result['enter']) * 1000:5.1f} ms",
                     flush=True,
                 )
+        if args.profile:
+            from profile_summary import summarise
+
+            args.profile.mkdir(parents=True, exist_ok=True)
+            for kind in apps:
+                session = sessions[kind]
+                if session is not None:
+                    shutil.copyfile(SAMPLE if kind == "sample" else big, session)
+                out = args.profile / f"keys-{kind}.pyisession"
+                run_once(kind, session, home, args.size, rng, profile=out)
+                print(summarise(str(out)))
 
     print()
     for kind in apps:
@@ -252,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{kind}:")
         print(f"  typed keys  {describe(r['keys'])}")
         print(f"  Enter       {describe(r['enter'])}")
+        if r["open"]:
+            print(f"  t (opens)   {describe(r['open'])}")
+            print(f"  (then busy  {describe(r['blocked'])})")
         print(f"  (tmux       {describe(r['tmux'])})")
         print(f"  peak RSS {max(r['maxrss']) / 2**20:.0f} MiB")
     failed = False

@@ -55,7 +55,13 @@ MASKED = {"real": (0,), "bare-static": ()}
 
 
 def launch_once(
-    kind: str, session: Path, home: Path, columns: int, rows: int, settle: float
+    kind: str,
+    session: Path,
+    home: Path,
+    columns: int,
+    rows: int,
+    settle: float,
+    profile: Path | None = None,
 ) -> dict:
     report = home / "report.json"
     command = [
@@ -70,6 +76,8 @@ def launch_once(
         "--settle",
         str(settle),
     ]
+    if profile is not None:
+        command += ["--profile", str(profile)]
     started, process, reader = spawn_in_pty(command, child_env(home), columns, rows)
     try:
         process.wait(timeout=120)
@@ -97,20 +105,6 @@ def launch_once(
     }
 
 
-def profile(session: Path, home: Path, out: Path, columns: int, rows: int) -> None:
-    """One launch of the real app under pyinstrument (needs it installed); text to ``out``."""
-    report = home / "report.json"
-    command = [
-        sys.executable, "-m", "pyinstrument", "-r", "text", "--show-all",
-        "-p", "processor_options.filter_threshold=0.012", "-o", str(out),
-        str(HERE / "app_runner.py"), "real", "--session", str(session),
-        "--report", str(report), "--settle", "0.3",
-    ]  # fmt: skip
-    _, process, reader = spawn_in_pty(command, child_env(home), columns, rows)
-    process.wait(timeout=120)
-    reader.join(5)
-
-
 def summary(name: str, values: list[float]) -> str:
     import statistics
 
@@ -128,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="100x30", help="terminal COLUMNSxROWS")
     parser.add_argument("--settle", type=float, default=0.6)
     parser.add_argument("--show", action="store_true", help="print each app's final screen")
-    parser.add_argument("--profile", type=Path, help="also profile one real launch to this file")
+    parser.add_argument(
+        "--profile", type=Path, help="folder: one more launch of each app under pyinstrument"
+    )
     args = parser.parse_args(argv)
     columns, rows = (int(part) for part in args.size.split("x"))
 
@@ -154,7 +150,10 @@ def main(argv: list[str] | None = None) -> int:
             for kind in apps if run % 2 == 0 else reversed(apps):
                 results[kind].append(launch_once(kind, session, home, columns, rows, args.settle))
         if args.profile:
-            profile(session, home, args.profile, columns, rows)
+            args.profile.mkdir(parents=True, exist_ok=True)
+            for kind in apps:
+                out = args.profile / f"launch-{kind}.pyisession"
+                launch_once(kind, session, home, columns, rows, args.settle, profile=out)
 
     for kind in apps:
         runs = results[kind]
@@ -185,7 +184,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nfinal screen of {kind}:")
             print("\n".join(results[kind][-1]["final"]))
     if args.profile:
-        print(f"\nprofile of one real launch written to {args.profile}")
+        from profile_summary import summarise
+
+        for kind in apps:
+            print()
+            print(summarise(str(args.profile / f"launch-{kind}.pyisession")))
     return 0 if ratio <= TARGET else 1
 
 
