@@ -17,7 +17,6 @@ from ..live_session import LiveSession
 from ..persistence import SessionFileError
 from ..store import Autosaver
 from .commands import meeting_commands
-from .help_screen import HelpScreen
 from .meeting_screen import MeetingScreen
 from .save_as import CannotSaveScreen, SaveAsScreen
 from .themes import HIGH_CONTRAST
@@ -101,6 +100,9 @@ class PostmortemApp(App[int]):
         yield SystemCommand("Save as...", "Save the session to another file", self.action_save_as)
 
     def action_help(self) -> None:
+        # Imported here: the help screen's Markdown widget costs ~50 ms of imports at launch.
+        from .help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

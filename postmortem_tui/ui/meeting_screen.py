@@ -23,7 +23,6 @@ from .panels.timeline_panel import TimelinePanel
 from .panels.wrap_up_panel import WrapUpPanel
 from .widgets.agenda_list import AgendaList, StepLine
 from .widgets.status_bar import StatusBar
-from .wrap_up_screen import WrapUpScreen
 from .widgets.step_panel import StepPanel
 
 PANELS = [
@@ -256,6 +255,9 @@ class MeetingScreen(EntryActions):
         self.tick()
 
     def action_wrap_up(self) -> None:
+        # Imported here, like the help screen: Markdown is not needed to launch.
+        from .wrap_up_screen import WrapUpScreen
+
         self.app.push_screen(WrapUpScreen(self.live))
 
     # Panels
