@@ -11,7 +11,7 @@ B (bare): a Textual app with a Header, one Static and a Footer.
 Each launch is a fresh Python process (app_runner.py) in a new pseudo-terminal of 100x30
 whose output is read and dropped as a terminal would, so the interpreter's start, every
 import, loading the session, composing, mounting, styling and the first writes are all in
-the figure: what the user waits for after pressing Enter. A and B alternate (A B, B A, ...)
+the figure: what the user waits for after pressing Enter. A and B alternate (A B, B A, ...; with --baseline-tree, A B A' then B A' A ...)
 so that drift in the machine's load hits both alike; the ratio is of the medians, and the
 median of the per-pair ratios is shown too.
 
@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import (  # noqa: E402
     HERE,
+    ROOT,
     SAMPLE,
     child_env,
     first_complete_frame,
@@ -64,6 +65,9 @@ def launch_once(
     profile: Path | None = None,
 ) -> dict:
     report = home / "report.json"
+    root = ROOT
+    if kind.startswith("real@"):  # the real app from another source tree
+        kind, root = "real", Path(kind.partition("@")[2])
     command = [
         sys.executable,
         str(HERE / "app_runner.py"),
@@ -78,7 +82,7 @@ def launch_once(
     ]
     if profile is not None:
         command += ["--profile", str(profile)]
-    started, process, reader = spawn_in_pty(command, child_env(home), columns, rows)
+    started, process, reader = spawn_in_pty(command, child_env(home, root), columns, rows)
     try:
         process.wait(timeout=120)
     except subprocess.TimeoutExpired:
@@ -123,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settle", type=float, default=0.6)
     parser.add_argument("--show", action="store_true", help="print each app's final screen")
     parser.add_argument(
+        "--baseline-tree",
+        type=Path,
+        help="also launch the real app from this source tree (e.g. a git archive of main)",
+    )
+    parser.add_argument(
         "--profile", type=Path, help="folder: one more launch of each app under pyinstrument"
     )
     args = parser.parse_args(argv)
@@ -142,22 +151,24 @@ def main(argv: list[str] | None = None) -> int:
             f"launch to first complete frame, {columns}x{rows}, real app on {what}, "
             f"{args.runs} launches each, alternating\n"
         )
-        apps = ("real", "bare-static")
+        apps: tuple[str, ...] = ("real", "bare-static")
+        if args.baseline_tree:
+            apps += (f"real@{args.baseline_tree.resolve()}",)
         for kind in apps:  # warm the page cache and the .pyc files; not counted
             launch_once(kind, session, home, columns, rows, args.settle)
         results: dict[str, list[dict]] = {kind: [] for kind in apps}
         for run in range(args.runs):
-            for kind in apps if run % 2 == 0 else reversed(apps):
+            for kind in apps[run % len(apps) :] + apps[: run % len(apps)]:
                 results[kind].append(launch_once(kind, session, home, columns, rows, args.settle))
         if args.profile:
             args.profile.mkdir(parents=True, exist_ok=True)
-            for kind in apps:
+            for kind in apps[:2]:
                 out = args.profile / f"launch-{kind}.pyisession"
                 launch_once(kind, session, home, columns, rows, args.settle, profile=out)
 
     for kind in apps:
         runs = results[kind]
-        label = "A real app" if kind == "real" else "B bare app"
+        label = {"real": "A real app", "bare-static": "B bare app"}.get(kind, "A' " + kind)
         print(summary(label, [r["total"] for r in runs]))
         for part, title in (
             ("startup", "interpreter start"),
@@ -179,14 +190,20 @@ def main(argv: list[str] | None = None) -> int:
         f"min {min(pairs):.2f}, max {max(pairs):.2f}); target at most {TARGET}x: "
         f"{'met' if ratio <= TARGET else 'MISSED'}"
     )
+    if args.baseline_tree:
+        base = median([r["total"] for r in results[apps[2]]])
+        print(
+            f"baseline tree: {base * 1000:.0f} ms, ratio to bare {base / b:.2f}x; "
+            f"this tree / baseline {a / base:.2f}x"
+        )
     if args.show:
-        for kind in apps:
+        for kind in apps[:2]:
             print(f"\nfinal screen of {kind}:")
             print("\n".join(results[kind][-1]["final"]))
     if args.profile:
         from profile_summary import summarise
 
-        for kind in apps:
+        for kind in ("real", "bare-static"):
             print()
             print(summarise(str(args.profile / f"launch-{kind}.pyisession")))
     return 0 if ratio <= TARGET else 1

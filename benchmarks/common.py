@@ -163,12 +163,13 @@ def spawn_in_pty(
     return started, process, reader
 
 
-def child_env(home: Path) -> dict[str, str]:
+def child_env(home: Path, root: Path = ROOT) -> dict[str, str]:
     """The environment for an app under test: a private home, a common colour terminal.
 
     Bytecode is cached (in a folder of its own under the temp folder, so the source tree
     stays clean) as it is for an installed app, even where PYTHONDONTWRITEBYTECODE is set:
-    compiling every module at each start is not what a user waits for.
+    compiling every module at each start is not what a user waits for. ``root`` is the
+    source tree the app is imported from.
     """
     env = {
         key: value
@@ -178,7 +179,7 @@ def child_env(home: Path) -> dict[str, str]:
     env.update(
         TERM="xterm-256color",
         COLORTERM="truecolor",
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=str(root),
         PYTHONPYCACHEPREFIX=str(Path(tempfile.gettempdir()) / "postmortem-bench-pycache"),
         XDG_CONFIG_HOME=str(home / "config"),
         XDG_DATA_HOME=str(home / "data"),
