@@ -10,7 +10,9 @@ Three apps, each in its own tmux server (100x30), started through app_runner.py:
   10k         the real app on a generated session of 10,000 timeline entries and 1,000
               action items (--entries changes the size).
 Runs rotate through the apps (bare, sample, 10k; then sample, 10k, bare; ...) so that drift
-in the machine's load falls on all of them.
+in the machine's load falls on all of them. --baseline-tree adds sample' and 10k': the real
+app imported from another source tree (a git archive of an older commit), to compare two
+versions in one run.
 
 In each run, once the app has settled after launch, the real app gets ``t`` (the Timeline
 panel's input opens, as a note-taker would open it; its own latency is shown as "t"); once
@@ -51,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import (  # noqa: E402
     HERE,
+    ROOT,
     SAMPLE,
     child_env,
     machine,
@@ -154,6 +157,7 @@ def run_once(
     size: str,
     rng: random.Random,
     profile: Path | None = None,
+    root: Path = ROOT,
 ) -> dict:
     report, ready = home / "report.json", home / "ready"
     typing = ready.with_suffix(".typing")
@@ -166,7 +170,7 @@ def run_once(
         command += ["--session", str(session)]
     if profile is not None:
         command += ["--profile", str(profile)]
-    tmux = Tmux(command, child_env(home), size)
+    tmux = Tmux(command, child_env(home, root), size)
     try:
         wait_for(ready, f"{kind}: the app did not become ready")
         start_keys = []
@@ -240,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=Path, help="folder: one more run of each app under pyinstrument"
     )
+    parser.add_argument(
+        "--baseline-tree",
+        type=Path,
+        help="also run the real app from this source tree (sample' and 10k') in the rotation",
+    )
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         print("tmux is needed: apt-get install tmux", file=sys.stderr)
@@ -248,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     print(machine())
     rng = random.Random(args.seed)
     apps = ["bare", "sample", "10k"]
+    if args.baseline_tree:
+        apps += ["sample'", "10k'"]
     results: dict[str, dict[str, list[float]]] = {
         kind: {"keys": [], "enter": [], "open": [], "blocked": [], "tmux": [], "maxrss": []}
         for kind in apps
@@ -256,17 +267,21 @@ def main(argv: list[str] | None = None) -> int:
         home = Path(tmp)
         big = write_session(home / "big.toml", args.entries)
         sessions = {"bare": None, "sample": home / "sample.toml", "10k": home / "10k.toml"}
+        sessions.update({"sample'": sessions["sample"], "10k'": sessions["10k"]})
+        roots = {kind: args.baseline_tree if kind.endswith("'") else ROOT for kind in apps}
         print(
             f"{len(script())} keys a run ({len(LINES)} lines), {args.runs} runs per app, "
             f"{args.size}, 10k = {args.entries:,} entries\n"
         )
         for run in range(args.runs):
-            order = apps[run % 3 :] + apps[: run % 3]
+            order = apps[run % len(apps) :] + apps[: run % len(apps)]
             for kind in order:
                 session = sessions[kind]
                 if session is not None:  # a fresh copy: each run adds three entries
-                    shutil.copyfile(SAMPLE if kind == "sample" else big, session)
-                result = run_once(kind, session, home, args.size, rng)
+                    shutil.copyfile(SAMPLE if kind.startswith("sample") else big, session)
+                result = run_once(
+                    kind.rstrip("'"), session, home, args.size, rng, root=roots[kind].resolve()
+                )
                 for name in ("keys", "enter", "open", "blocked", "tmux"):
                     results[kind][name].extend(result[name])
                 results[kind]["maxrss"].append(result["maxrss"])
@@ -281,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             from profile_summary import summarise
 
             args.profile.mkdir(parents=True, exist_ok=True)
-            for kind in apps:
+            for kind in ("bare", "sample", "10k"):
                 session = sessions[kind]
                 if session is not None:
                     shutil.copyfile(SAMPLE if kind == "sample" else big, session)
@@ -302,7 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  peak RSS {max(r['maxrss']) / 2**20:.0f} MiB")
     failed = False
     base = results["bare"]
-    for kind, target in TARGETS.items():
+    targets = dict(TARGETS)
+    if args.baseline_tree:
+        targets.update({f"{kind}'": target for kind, target in TARGETS.items()})
+    for kind, target in targets.items():
         r = results[kind]
         ratio = median(r["keys"]) / median(base["keys"])
         p95 = percentile(r["keys"], 0.95) / percentile(base["keys"], 0.95)
