@@ -138,6 +138,21 @@ class Recorder:
         app._display = display
 
 
+def peak_rss() -> int:
+    """The process's peak resident set size in bytes.
+
+    Linux's VmHWM, when there is one: ``ru_maxrss`` survives exec, so a process started by a
+    large parent reports the parent's size; VmHWM starts afresh with the new program.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def build(kind: str, session: Path | None, marks: dict[str, float]):
     """The app and the name of its main screen; ``marks["app_imported"]`` when imported."""
     if kind == "real":
@@ -243,7 +258,7 @@ def main() -> int:
         "frames": recorder.frames,
         "keys": recorder.keys,
         "stream": recorder.stream,
-        "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "maxrss": peak_rss(),
     }
     args.report.write_text(json.dumps(report))
     return 0

@@ -16,8 +16,8 @@ as /tmp. Each case runs in its own fresh Python process, so its peak RSS is its 
 
 Times are the median of ``--repeat`` runs (spread: p25-p75). Peak memory is measured in a
 separate, untimed pass under tracemalloc (Python allocations made by that one operation),
-and maxrss is the process's peak resident size after all of it (interpreter and imports
-included; the baseline after imports is shown for comparison).
+and maxrss is the process's peak resident size after all of it (Linux VmHWM: interpreter
+and imports included; the baseline after imports is shown for comparison).
 
 Growth: time per entry at each size, and the ratio of time per entry at 10k to 1k (and 1k to
 100). Linear growth gives ratios near 1; a quadratic step would give ~10.
@@ -40,14 +40,16 @@ SAVE_TARGET = 0.020
 
 def measure_one(path: Path, repeat: int) -> dict:
     """Runs in the child: everything about one session file."""
-    import resource
     import time
     import tracemalloc
+
+    sys.path.insert(0, str(HERE))
+    from app_runner import peak_rss
 
     from postmortem_tui.export import render
     from postmortem_tui.persistence import dumps, load, save
 
-    baseline_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    baseline_rss = peak_rss()
     out = path.with_name(path.stem + "-out.toml")
     session = load(path)
     save(session, out)  # warm: first write creates the file
@@ -78,7 +80,7 @@ def measure_one(path: Path, repeat: int) -> dict:
         work()
         result[f"{name}_peak"] = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    result["maxrss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    result["maxrss"] = peak_rss()
     result["baseline_rss"] = baseline_rss
     return result
 
