@@ -87,7 +87,8 @@ def measure_one(path: Path, repeat: int) -> dict:
 
 def run_child(path: Path, repeat: int) -> dict:
     done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--one", str(path), "--repeat", str(repeat)],
+        [sys.executable, str(Path(__file__).resolve()), "--one", str(path)]
+        + ["--repeat", str(repeat)],
         capture_output=True,
         text=True,
         check=True,
@@ -134,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<7} {r['entries']:>7,} {r['actions']:>7,} {r['bytes'] / 1024:>6.0f}KB  "
             f"{ms(median(r['load'])):>7} {ms(median(r['save'])):>7} {ms(median(r['dumps'])):>7} "
             f"{ms(median(r['export'])):>7}  "
-            f"{r['load_peak'] / mib:>6.1f} {r['save_peak'] / mib:>6.1f} {r['export_peak'] / mib:>6.1f} "
+            f"{r['load_peak'] / mib:>6.1f} {r['save_peak'] / mib:>6.1f} "
+            f"{r['export_peak'] / mib:>6.1f} "
             f"{r['maxrss'] / mib:>6.0f}M"
         )
     print(f"baseline RSS after imports: {results['sample']['baseline_rss'] / mib:.0f} MiB")
@@ -154,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         big, mid = per[2] / per[1], per[1] / per[0]
         linear &= big < 1.5
         print(
-            f"  {op:<7} " + " ".join(f"{p * 1e6:>9.1f}" for p in per) + f"   {big:>6.2f}  {mid:>6.2f}"
+            f"  {op:<7} "
+            + " ".join(f"{p * 1e6:>9.1f}" for p in per)
+            + f"   {big:>6.2f}  {mid:>6.2f}"
         )
     print("  memory (tracemalloc peak per entry, bytes):")
     for op in ("load", "save", "export"):

@@ -11,9 +11,9 @@ B (bare): a Textual app with a Header, one Static and a Footer.
 Each launch is a fresh Python process (app_runner.py) in a new pseudo-terminal of 100x30
 whose output is read and dropped as a terminal would, so the interpreter's start, every
 import, loading the session, composing, mounting, styling and the first writes are all in
-the figure: what the user waits for after pressing Enter. A and B alternate (A B, B A, ...; with --baseline-tree, A B A' then B A' A ...)
-so that drift in the machine's load hits both alike; the ratio is of the medians, and the
-median of the per-pair ratios is shown too.
+the figure: what the user waits for after pressing Enter. A and B alternate (A B, B A, ...;
+with --baseline-tree, A B A', B A' A, ...) so that drift in the machine's load hits both
+alike; the ratio is of the medians, and the median of the per-pair ratios is shown too.
 
 "Launch" ends when the first complete frame has been written to the terminal: the runner
 keeps everything the app writes, and afterwards it is replayed in a terminal emulator
