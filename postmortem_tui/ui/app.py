@@ -17,7 +17,6 @@ from ..live_session import LiveSession
 from ..persistence import SessionFileError
 from ..sync.syncer import Syncer
 from .commands import meeting_commands
-from .help_screen import HelpScreen
 from .meeting_screen import MeetingScreen
 from .presenter_screen import PresenterScreen
 from .save_as import CannotSaveScreen, SaveAsScreen
@@ -131,6 +130,9 @@ class PostmortemApp(App[int]):
         )
 
     def action_help(self) -> None:
+        # Imported here: the help screen's Markdown widget costs ~50 ms of imports at launch.
+        from .help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -153,6 +153,9 @@ class MeetingScreen(GuidanceActions):
         self.app.push_screen(PresenterScreen(self.live))
 
     def action_wrap_up(self) -> None:
+        # Imported here, like the help screen: Markdown is not needed to launch.
+        from .wrap_up_screen import WrapUpScreen
+
         self.app.push_screen(WrapUpScreen(self.live))
 
     # Panels
