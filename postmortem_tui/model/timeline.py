@@ -49,5 +49,6 @@ class TimelineEntry(Entry):
     def clock_time(self) -> dt.time:
         return dt.time.fromisoformat(self.time)
 
-    def sort_key(self, default_date: dt.date) -> tuple[dt.date, dt.time, str]:
-        return (self.date or default_date, self.clock_time, self.created.isoformat())
+    def sort_key(self, default_date: dt.date) -> tuple[dt.date, str, dt.datetime]:
+        # Zero-padded "HH:MM" and "HH:MM:SS" sort as the times they are ("14:12" < "14:12:30").
+        return (self.date or default_date, self.time, self.created)

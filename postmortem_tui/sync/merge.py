@@ -78,6 +78,8 @@ def digest(model: Any, *context: str, skip: tuple[str, ...] = ()) -> str:
 
 def _later_entry(a: tuple[str, Entry], b: tuple[str, Entry]) -> tuple[str, Entry]:
     (slot_a, one), (slot_b, other) = a, b
+    if one is other and slot_a == slot_b:
+        return a
     if one.updated != other.updated:
         return a if one.updated > other.updated else b
     if slot_a == slot_b and type(one) is type(other) and own_fields(one) == own_fields(other):
@@ -130,7 +132,7 @@ def timeline_key(day: date):
     """Sort key for timeline entries: date (or ``day``), time of day, then created and id."""
 
     def key(entry: Any) -> tuple:
-        return (entry.date or day, entry.clock_time, entry.created, entry.id)
+        return (entry.date or day, entry.time, entry.created, entry.id)
 
     return key
 
@@ -143,7 +145,7 @@ def _merge_two(a: Session, b: Session) -> Session:
             tombstones[stone.id] = stone.deleted
 
     winners: dict[str, tuple[str, Entry]] = {}
-    for session in (a, b):
+    for session in (a,) if a is b else (a, b):
         for slot, entry in slotted_entries(session):
             if entry.id in tombstones:
                 continue

@@ -25,19 +25,41 @@ from .merge import slotted_entries
 TICK = timedelta(microseconds=1)
 
 
+def _shallow(model: Any) -> Any:
+    """``model.model_copy()`` without its overhead (a third of an edit's time at 10,000
+    entries): a new instance with a copy of the fields."""
+    cls = type(model)
+    new = cls.__new__(cls)
+    object.__setattr__(new, "__dict__", dict(model.__dict__))
+    object.__setattr__(new, "__pydantic_fields_set__", set(model.__pydantic_fields_set__))
+    object.__setattr__(new, "__pydantic_extra__", None)
+    object.__setattr__(new, "__pydantic_private__", None)
+    return new
+
+
+def _entry_copy(entry: Any) -> Any:
+    """An entry's copy: its lists (marks, roles, a chain's steps) new, the rest shared."""
+    new = _shallow(entry)
+    fields = new.__dict__
+    for key, value in fields.items():
+        if type(value) is list:
+            fields[key] = [editable_copy(v) if isinstance(v, BaseModel) else v for v in value]
+    return new
+
+
 def editable_copy(model: Any) -> Any:
     """A copy in which every model and list is new, for an edit to change freely.
 
     The values inside (text, times, numbers) are immutable and shared; this is several
     times faster than ``model_copy(deep=True)``, and it runs on every edit.
     """
-    new = model.model_copy()
+    new = _shallow(model)
     fields = new.__dict__
     for key, value in fields.items():
         if isinstance(value, BaseModel):
             fields[key] = editable_copy(value)
         elif isinstance(value, list):
-            fields[key] = [editable_copy(v) if isinstance(v, BaseModel) else v for v in value]
+            fields[key] = [_entry_copy(v) if isinstance(v, BaseModel) else v for v in value]
     return new
 
 
@@ -80,6 +102,8 @@ def stamp(before: Session, after: Session, now: datetime) -> list[Any]:
             if entry.id in tombstoned:
                 entry.id = new_id()
                 entry.updated = later(now, entry.updated)
+        elif known[0] == slot and known[1].__dict__ == entry.__dict__:
+            pass  # untouched by the edit (the common case: a plain dict comparison)
         else:
             old_slot, old_entry = known
             ignored = ("updated", "steps")

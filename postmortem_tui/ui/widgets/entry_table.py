@@ -56,11 +56,13 @@ class EntryTable(DataTable):
         self._order: list[str] = []
         self._rows: Sequence[Row] = []
 
-    def on_mount(self) -> None:
-        self._set_columns(self._specs_for(self.size.width or 80))
-
     def on_resize(self) -> None:
-        specs = self._specs_for(self.scrollable_content_region.width)
+        """Columns are set once the table has its width (a panel's first showing), so a
+        long list is filled once, not once for a guessed width and again for the real one."""
+        width = self.scrollable_content_region.width
+        if not width:
+            return
+        specs = self._specs_for(width)
         if specs != self._visible:
             self._set_columns(specs)
             self.show(self._rows)
@@ -107,6 +109,8 @@ class EntryTable(DataTable):
     def show(self, rows: Sequence[Row]) -> None:
         """Make the table show ``rows`` (cells for every spec, in order) in this order."""
         self._rows = rows
+        if not self._visible:
+            return  # no columns until the table knows its width: filled on the first resize
         wanted = {row.key for row in rows}
         for key in [k for k in self._versions if k not in wanted]:
             self.remove_row(key)
@@ -114,24 +118,26 @@ class EntryTable(DataTable):
             self._firsts.pop(key, None)
         indices = [self._specs.index(spec) for spec in self._visible]
         columns = [spec.key for spec in self._visible]
+        added = []
         for row in rows:
             if self._versions.get(row.key, self) == row.version:
                 continue
             cells = [literal(row.cells[index]) for index in indices]
             if row.key not in self._versions:
                 self.add_row(*cells, key=row.key)
+                added.append(row.key)
             else:
                 for column, cell in zip(columns, cells):
                     self.update_cell(row.key, column, cell)
             self._versions[row.key] = row.version
             self._firsts[row.key] = cells[0]
         order = [row.key for row in rows]
-        if order != self._order:
-            current = [self.coordinate_to_cell_key((i, 0))[0].value for i in range(self.row_count)]
-            if current != order:
-                position = {id(self._firsts[key]): index for index, key in enumerate(order)}
-                self.sort(columns[0], key=lambda first: position[id(first)])
-            self._order = order
+        # New rows go to the end: sort only when that is not where they belong.
+        shown = [key for key in self._order if key in wanted] + added
+        if shown != order:
+            position = {id(self._firsts[key]): index for index, key in enumerate(order)}
+            self.sort(columns[0], key=lambda first: position[id(first)])
+        self._order = order
 
     def select(self, key: str) -> None:
         try:
