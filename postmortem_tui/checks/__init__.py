@@ -17,7 +17,6 @@ from .blameless import blameless_findings, hints_for_text
 from .criteria import suggest_criteria
 from .grid import impact_effort_grid
 from .hint import Finding, Hint, one_line
-from .invite import InviteError, build_invite
 from .pace import apply_rebalance, plan_rebalance, rebalance_for
 from .review import session_findings, wrap_up_summary
 from .schedule import meeting_note, next_slot, standing
@@ -48,3 +47,13 @@ __all__ = [
     "wording_hints",
     "wrap_up_summary",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The invitation needs the icalendar library (a tenth of a second to import): load it
+    # only when an invitation is made, not when the meeting screen starts.
+    if name in ("InviteError", "build_invite"):
+        from . import invite
+
+        return getattr(invite, name)
+    raise AttributeError(name)

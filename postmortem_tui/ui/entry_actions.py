@@ -1,4 +1,6 @@
-"""The meeting screen's entry keys: add, edit, delete, undo, kinds, and the forms they open."""
+"""The meeting screen's entry keys: add, edit, delete, undo, kinds, and the forms they open.
+
+The forms are imported when first opened, which keeps them out of the app's start-up time."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from textual import on
 from textual.widgets import TabbedContent
 
 from .. import editing
-from ..importers import ImportRow, apply_rows, unapply
 from ..model import (
     ActionItem,
     Entry,
@@ -23,21 +24,15 @@ from ..model import (
     WhyStep,
 )
 from .clock_screen import ClockScreen
-from .forms.action_form import ActionForm
-from .forms.details_form import DetailsForm
-from .forms.kind_picker import KindPicker
-from .forms.note_form import NoteForm
-from .forms.participant_form import ParticipantForm
-from .forms.root_cause_form import RootCauseForm, RootCauseInput
-from .forms.timeline_form import TimelineForm
-from .import_screen import ImportScreen
 from .panels.catalog import PANELS
 from .panels.list_panel import ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
 from .panels.wrap_up_panel import WrapUpPanel
 
 if TYPE_CHECKING:
+    from ..importers import ImportRow
     from ..live_session import LiveSession
+    from .forms.root_cause_form import RootCauseInput
 
 ALL_PANELS = tuple(panel for panel, _ in PANELS)
 
@@ -109,6 +104,8 @@ class EntryActions(ClockScreen):
         self._open_action_form(None)
 
     def _open_action_form(self, item: ActionItem | None) -> None:
+        from .forms.action_form import ActionForm
+
         session = self.live.session
         now = self.live.now()
         base = session.meeting.scheduled.date() if session.meeting.scheduled else now.astimezone().date()
@@ -130,6 +127,8 @@ class EntryActions(ClockScreen):
         self._open_root_cause_form(None)
 
     def _open_root_cause_form(self, entry_id: str | None) -> None:
+        from .forms.root_cause_form import RootCauseForm, RootCauseInput
+
         session = self.live.session
         initial = None
         if entry_id == STATEMENT_KEY:
@@ -177,6 +176,8 @@ class EntryActions(ClockScreen):
         self._open_participant_form(None)
 
     def _open_participant_form(self, person: Participant | None) -> None:
+        from .forms.participant_form import ParticipantForm
+
         def saved(result: Participant | None) -> None:
             if result is None:
                 return
@@ -206,6 +207,9 @@ class EntryActions(ClockScreen):
         self._edit(event.entry_id)
 
     def _edit(self, key: str) -> None:
+        from .forms.note_form import NoteForm
+        from .forms.timeline_form import TimelineForm
+
         if key == STATEMENT_KEY:
             self._open_root_cause_form(key)
             return
@@ -229,6 +233,8 @@ class EntryActions(ClockScreen):
             self.app.push_screen(form, saved)
 
     def action_set_kind(self) -> None:
+        from .forms.kind_picker import KindPicker
+
         if self.active_panel != "timeline":
             self.show_panel("timeline")
             return
@@ -285,6 +291,10 @@ class EntryActions(ClockScreen):
     # Import
 
     def action_import(self) -> None:
+        # The importers are loaded when first used, not at start.
+        from ..importers import apply_rows, unapply
+        from .import_screen import ImportScreen
+
         folder = self.live.store.path.parent
 
         def chosen(rows: tuple[ImportRow, ...] | None) -> None:
@@ -306,6 +316,8 @@ class EntryActions(ClockScreen):
     # Details
 
     def action_details(self) -> None:
+        from .forms.details_form import DetailsForm
+
         def saved(result: dict | None) -> None:
             if result is None:
                 return

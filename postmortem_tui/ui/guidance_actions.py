@@ -1,20 +1,19 @@
 """The meeting screen's guidance keys: rebalance the pace, the impact x effort grid, the
-backlog check and the review criteria."""
+backlog check and the review criteria. Their dialogs are imported when first opened."""
 
 from __future__ import annotations
 
 from ..checks import apply_rebalance, rebalance_for, suggest_criteria
 from ..model.criteria import Criteria
 from ..paths import sessions_dir
-from .backlog_screen import BacklogScreen
 from .entry_actions import EntryActions
-from .forms.criteria_form import CriteriaForm
 from .panels.actions_panel import ActionsPanel
-from .rebalance_screen import RebalanceScreen
 
 
 class GuidanceActions(EntryActions):
     def action_rebalance(self) -> None:
+        from .rebalance_screen import RebalanceScreen
+
         clock = self.live.clock
         plan = rebalance_for(clock, self.live.session.planned_minutes)
         if plan is None:
@@ -41,11 +40,15 @@ class GuidanceActions(EntryActions):
         self.query_one(ActionsPanel).toggle_grid()
 
     def action_backlog(self) -> None:
+        from .backlog_screen import BacklogScreen
+
         today = self.live.now().astimezone().date()
         screen = BacklogScreen(self.live.session, self.live.store.path, sessions_dir(), today)
         self.app.push_screen(screen)
 
     def action_criteria(self) -> None:
+        from .forms.criteria_form import CriteriaForm
+
         config = self.live.config.criteria
         session = self.live.session
         suggestions = suggest_criteria(session, config.impact_minutes, config.resolve_minutes)

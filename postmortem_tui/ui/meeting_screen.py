@@ -25,7 +25,6 @@ from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.status_bar import StatusBar
 from .widgets.step_panel import StepPanel
-from .wrap_up_screen import WrapUpScreen
 
 
 class MeetingScreen(GuidanceActions):
@@ -153,8 +152,9 @@ class MeetingScreen(GuidanceActions):
         self.app.push_screen(PresenterScreen(self.live))
 
     def action_wrap_up(self) -> None:
-        # Imported here, like the help screen: Markdown is not needed to launch.
         from .wrap_up_screen import WrapUpScreen
+
+        # Imported here, like the help screen: Markdown is not needed to launch.
 
         self.app.push_screen(WrapUpScreen(self.live))
 
