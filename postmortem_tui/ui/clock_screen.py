@@ -64,6 +64,13 @@ class ClockScreen(Screen):
             title = self.live.session.agenda.current_step.title
             self.notify(message, title=title, severity="warning")
 
+    def toggle_alert(self, which: str) -> None:
+        """Turn the bell or the notifications on or off for this session."""
+        config = self.live.config
+        self.live.config = config.with_changes(**{which: not getattr(config, which)})
+        state = "on" if getattr(self.live.config, which) else "off"
+        self.notify(f"{'Bell' if which == 'bell' else 'Notifications'} {state}.", timeout=3)
+
     def action_toggle_clock(self) -> None:
         self.live.resume_notice = ""
         self.live.clock_action(lambda clock: clock.toggle())

@@ -38,6 +38,18 @@ def meeting_commands(screen: MeetingScreen) -> Iterator[SystemCommand]:
     yield SystemCommand("Impact x effort grid of the action items", "v", screen.action_toggle_grid)
     yield SystemCommand("Backlog check: open actions from earlier post-mortems", "o", screen.action_backlog)
     yield SystemCommand("Review criteria: why this incident gets a post-mortem", "c", screen.action_criteria)
+    config = screen.live.config
+    yield SystemCommand(
+        f"Turn the bell {'off' if config.bell else 'on'}",
+        "at one minute left and when a step's time is up (for this session; "
+        "bell = false in the settings file for good)",
+        lambda: screen.toggle_alert("bell"),
+    )
+    yield SystemCommand(
+        f"Turn the time notifications {'off' if config.notify else 'on'}",
+        "at one minute left and when a step's time is up",
+        lambda: screen.toggle_alert("notify"),
+    )
     for number, (panel, title) in enumerate(PANELS, start=1):
         yield SystemCommand(
             f"Open panel: {title}", str(number), lambda panel=panel: screen.action_show_panel(panel)

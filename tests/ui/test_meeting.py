@@ -338,3 +338,22 @@ async def test_clicking_a_step_goes_there_and_clicking_a_tab_opens_it(sample_pat
         assert app.screen.query_one(TabbedContent).active == "root_cause"
         await pilot.click("#--content-tab-got_lucky")
         assert app.screen.query_one(TabbedContent).active == "got_lucky"
+
+
+async def test_the_bell_rings_at_a_minute_left_and_can_be_turned_off(empty_path: Path) -> None:
+    clock = FakeClock(START)
+    app = _app(empty_path, clock)
+    rings: list[str] = []
+    app.bell = lambda: rings.append("ding")  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = _screen(app)
+        await pilot.press("space")
+        clock.advance(4 * 60 + 1)
+        screen.tick()
+        assert rings == ["ding"]
+        screen.toggle_alert("bell")
+        clock.advance(60)
+        screen.tick()
+        assert rings == ["ding"]  # time is up, but the bell is off
+        titles = {command.title for command in app.get_system_commands(screen)}
+        assert "Turn the bell on" in titles
