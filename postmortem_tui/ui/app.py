@@ -16,6 +16,7 @@ from ..config import Config, load_config, remember_theme
 from ..live_session import LiveSession
 from ..persistence import SessionFileError
 from ..sync.syncer import Syncer
+from ..trace import Trace
 from .commands import meeting_commands
 from .meeting_screen import MeetingScreen
 from .presenter_screen import PresenterScreen
@@ -58,6 +59,8 @@ class PostmortemApp(App[int]):
         self.syncer = self._make_syncer()
         self._last_problem: str | None = None
         self._shown_version = live.store.version
+        self.trace = Trace(live.session)
+        """Off unless POSTMORTEM_TRACE is set: timings for benchmarks/bench_sync_ui.py."""
 
     def _make_syncer(self) -> Syncer:
         syncer = Syncer(
@@ -111,11 +114,15 @@ class PostmortemApp(App[int]):
         version = self.live.store.version
         changed = version != self._shown_version
         self._shown_version = version
+        new = self.trace.new_entries(self.live.session) if changed else []
+        self.trace.write("seen", new)
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen) and changed:
                 screen.refresh_panels()
             if hasattr(screen, "tick"):
                 screen.tick()
+        if new:
+            self.call_after_refresh(self.trace.write, "shown", new)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

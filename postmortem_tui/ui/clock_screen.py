@@ -6,6 +6,7 @@ they show.
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -34,7 +35,21 @@ class ClockScreen(Screen):
         return self.live.clock
 
     def on_mount(self) -> None:
+        """Textual calls this for every clock screen (after a subclass's own on_mount)."""
         self.set_interval(0.25, self.tick)
+
+    def on_screen_resume(self) -> None:
+        self.tick()
+
+    @property
+    def in_view(self) -> bool:
+        """On screen: on top, or under dialogs only (not under the presenter view, which
+        Textual would otherwise redraw for every change made to the screen it hides)."""
+        owner = self.parent  # its own app (self.app is whichever app is active, in tests)
+        stack = owner.screen_stack if isinstance(owner, App) else []
+        if self not in stack:
+            return False
+        return all(screen.is_modal for screen in stack[stack.index(self) + 1 :])
 
     def tick(self) -> None:
         """Repaint from the clock's state; the interval only triggers repaints, so a blocked
@@ -44,7 +59,8 @@ class ClockScreen(Screen):
             live.session, self.clock, self.clock.now(), live.standing(), live.resume_notice
         )
         self._ring_if_due(view.step_index, self.clock.remaining())
-        self.show_clock(view)
+        if self.in_view:
+            self.show_clock(view)
 
     def show_clock(self, view: ClockView) -> None:
         """Paint ``view``; each clock screen shows it its own way."""

@@ -95,6 +95,8 @@ class EntryActions(ClockScreen):
         except editing.EntryError as error:
             panel.show_error(str(error))
             return
+        if name == "timeline":
+            self.app.trace.committed(entry.id)  # type: ignore[attr-defined]
         panel.show_error("")
         panel.input.value = ""
         self._changed(name, select=entry.id)

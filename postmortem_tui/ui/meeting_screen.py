@@ -105,7 +105,8 @@ class MeetingScreen(GuidanceActions):
         self.query_one(BigCountdown).max_scale = 1 if height < 34 else 2 if height < 50 else 3
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # No super().on_mount(): Textual calls ClockScreen.on_mount itself, after this one;
+        # calling it here too started a second 0.25 s repaint interval.
         self.refresh_panels()
         self.tick()
 

@@ -21,6 +21,7 @@ from ..visible_text import one_line
 from .clock_screen import CLOCK_BINDINGS, ClockScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
+from .widgets.quiet import set_fraction, set_text
 
 SHOWN_ENTRIES = 12
 """The most recent entries of the step's list; the room sees what was just said."""
@@ -87,7 +88,8 @@ class PresenterScreen(ClockScreen):
         self.query_one(AgendaList).display = width >= 110 and height >= 26
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # No super().on_mount(): Textual calls ClockScreen.on_mount itself, after this one;
+        # calling it here too started a second 0.25 s repaint interval.
         countdown = self.query_one(BigCountdown)
         countdown.fill = True
         countdown.max_scale = 40
@@ -96,24 +98,26 @@ class PresenterScreen(ClockScreen):
     def show_clock(self, view: ClockView) -> None:
         session = self.live.session
         title = session.incident.title or "Post-mortem"
-        self.query_one("#presenter-title", Label).update(
-            f"{view.wall}  \u00b7  {view.used}  \u00b7  {view.projected}  \u00b7  {title}"
+        set_text(
+            self.query_one("#presenter-title", Label),
+            f"{view.wall}  \u00b7  {view.used}  \u00b7  {view.projected}  \u00b7  {title}",
+            one_row=True,
         )
         self.query_one(AgendaList).show(view.agenda)
-        self.query_one("#presenter-step", Label).update(view.step_name)
+        set_text(self.query_one("#presenter-step", Label), view.step_name)
         self.query_one(BigCountdown).value = view.countdown
         for phase in ("normal", "warning", "over"):
             self.set_class(view.phase == phase, f"-{phase}")
-        self.query_one("#presenter-progress", ProgressBar).update(progress=view.fraction * 100)
+        set_fraction(self.query_one("#presenter-progress", ProgressBar), view.fraction)
         notice = self.query_one("#presenter-notice", Label)
-        notice.update(view.notice)
+        set_text(notice, view.notice)
         notice.display = bool(view.notice)
-        self.query_one("#presenter-prompt", Static).update(view.prompt)
+        set_text(self.query_one("#presenter-prompt", Static), view.prompt)
         today = self.clock.now().astimezone().date()
         lines = step_lines(session, view.step_key, today, self.live.config)
         if view.step_key != "tone" and len(lines) > SHOWN_ENTRIES:
             lines = [f"\u2026 {len(lines) - SHOWN_ENTRIES} earlier"] + lines[-SHOWN_ENTRIES:]
-        self.query_one("#presenter-entries", Static).update("\n".join(lines) or "Nothing yet.")
+        set_text(self.query_one("#presenter-entries", Static), "\n".join(lines) or "Nothing yet.")
 
     def action_leave(self) -> None:
         self.app.pop_screen()

@@ -34,6 +34,7 @@ CORE = [
     "postmortem_tui.importers.zones",
     "postmortem_tui.cli.import_command",
     "postmortem_tui.sync",
+    "postmortem_tui.trace",
 ]
 
 

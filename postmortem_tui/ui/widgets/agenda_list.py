@@ -49,7 +49,8 @@ class AgendaList(Vertical):
             yield AgendaRow(index)
 
     def show(self, lines: list[StepLine]) -> None:
-        for row, line in zip(self.query(AgendaRow), lines):
+        # Its children, not query(): that walks every label below on each 0.25 s tick.
+        for row, line in zip(self.query_children(AgendaRow), lines):
             row.show(line)
 
     @on(Click)

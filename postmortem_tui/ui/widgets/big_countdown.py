@@ -75,7 +75,8 @@ class BigCountdown(Widget):
     }
     """
 
-    value: reactive[str] = reactive("00:00", layout=True)
+    value: reactive[str] = reactive("00:00")
+    """Repaints; lays out only when the length changes (see :meth:`watch_value`)."""
     max_scale: reactive[int] = reactive(1, layout=True)
     """The largest scale to use; the presenter view sets it high and lets the size decide."""
     fill: reactive[bool] = reactive(False, layout=True)
@@ -90,6 +91,12 @@ class BigCountdown(Widget):
             while scale > 1 and text_rows(scale) > height:
                 scale -= 1
         return scale
+
+    def watch_value(self, old: str, new: str) -> None:
+        # The height depends on the value's length only (see scale_for): 03:12 after 03:13
+        # is a repaint, not a layout of the whole screen every second.
+        if len(old) != len(new):
+            self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if self.fill:

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from .quiet import set_text
+
 
 class StatusBar(Horizontal):
     """Shows what the screen gives it; every part is a literal label styled by CSS."""
@@ -37,14 +39,15 @@ class StatusBar(Horizontal):
         if shown == self._shown:
             return
         self._shown = shown
-        self.query_one("#severity", Label).update(severity)
+        for name, text in (
+            ("severity", severity),
+            ("title", title),
+            ("wall", wall),
+            ("used", used),
+            ("projected", projected),
+            ("saved", saved),
+        ):
+            set_text(self.query_one(f"#{name}", Label), text, one_row=True)
         self.query_one("#severity").display = bool(severity)
-        self.query_one("#title", Label).update(title)
-        self.query_one("#wall", Label).update(wall)
-        self.query_one("#used", Label).update(used)
-        projected_label = self.query_one("#projected", Label)
-        projected_label.update(projected)
-        projected_label.set_class(late, "-late")
-        saved_label = self.query_one("#saved", Label)
-        saved_label.update(saved)
-        saved_label.set_class(save_failed, "-failed")
+        self.query_one("#projected").set_class(late, "-late")
+        self.query_one("#saved").set_class(save_failed, "-failed")

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, ProgressBar, Static
 
 from .big_countdown import BigCountdown
+from .quiet import set_fraction, set_text
 
 
 class StepPanel(Vertical):
@@ -30,15 +31,15 @@ class StepPanel(Vertical):
         prompt: str,
     ) -> None:
         shown = {"name": name, "countdown": countdown, "phase": phase, "notice": notice, "prompt": prompt}
-        self.query_one("#progress", ProgressBar).update(progress=min(fraction, 1.0) * 100)
+        set_fraction(self.query_one("#progress", ProgressBar), fraction)
         if shown == self._shown:
             return
         self._shown = shown
-        self.query_one("#step-name", Label).update(name)
+        set_text(self.query_one("#step-name", Label), name)
         self.query_one("#countdown", BigCountdown).value = countdown
         for candidate in ("normal", "warning", "over"):
             self.set_class(phase == candidate, f"-{candidate}")
         notice_label = self.query_one("#step-notice", Label)
-        notice_label.update(notice)
+        set_text(notice_label, notice)
         notice_label.display = bool(notice)
-        self.query_one("#step-prompt", Static).update(prompt)
+        set_text(self.query_one("#step-prompt", Static), prompt)
