@@ -70,8 +70,8 @@ class ClockScreen(Screen):
         if not self._alerts_primed:
             self._alerts_primed = True  # what had passed before the screen opened does not ring
             return
-        if crossed is None or not self.clock.running:
-            return
+        if crossed is None or not self.clock.running or not self.in_view:
+            return  # the screen on view rings; the one under the presenter does not ring too
         config = self.live.config
         message = "One minute left on this step." if crossed else "Time is up for this step."
         if config.bell:

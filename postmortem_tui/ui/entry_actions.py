@@ -42,6 +42,8 @@ class EntryActions(ClockScreen):
 
     def __init__(self, live: LiveSession) -> None:
         super().__init__(live)
+        self._stale: set[str] = set()
+        """Panels whose session changed while they were not in view."""
         self._undo: list[tuple[str, Callable[[Session, datetime], Entry | None]]] = []
         """What ctrl+z can take back: a description and the change that undoes it."""
 
@@ -56,6 +58,7 @@ class EntryActions(ClockScreen):
         return self.query_one(TabbedContent).active
 
     def refresh_panel(self, name: str) -> None:
+        self._stale.discard(name)
         panel = self._panel(name)
         if isinstance(panel, ListPanel):
             panel.participants = tuple(p.name for p in self.live.session.participants)

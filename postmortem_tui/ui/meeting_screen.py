@@ -168,5 +168,17 @@ class MeetingScreen(GuidanceActions):
         (tables.first() if tables else target).focus()
 
     def refresh_panels(self) -> None:
+        """Show the session in every panel: the one in view at once, the others when next
+        brought forward (another instance's change then costs one panel, not eight)."""
+        active = self.active_panel
         for panel, _ in PANELS:
+            if panel == active:
+                self.refresh_panel(panel)
+            else:
+                self._stale.add(panel)
+
+    @on(TabbedContent.TabActivated)
+    def _brought_forward(self, event: TabbedContent.TabActivated) -> None:
+        panel = event.pane.id or ""
+        if panel in self._stale:
             self.refresh_panel(panel)

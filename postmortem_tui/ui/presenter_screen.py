@@ -7,6 +7,8 @@ the note-taker's instance is the full editor.
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,13 +29,14 @@ SHOWN_ENTRIES = 12
 """The most recent entries of the step's list; the room sees what was just said."""
 
 
-def step_lines(session: Session, step_key: str, today, config) -> list[str]:  # type: ignore[no-untyped-def]
-    """What the current step has gathered, as plain lines (typed text made visible)."""
+def step_lines(session: Session, step_key: str, today, config, width: int = 80) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the current step has gathered, one screen line each (typed text made visible)."""
     if step_key == "tone":
         people = [
-            f"{p.name}: " + ", ".join(ROLE_TITLES[r] for r in p.roles) for p in session.participants
+            f"{one_line(p.name)}: " + ", ".join(ROLE_TITLES[r] for r in p.roles)
+            for p in session.participants
         ]
-        return [f"\u201c{BLAMELESS_NORM}\u201d", ""] + people
+        return textwrap.wrap(f"\u201c{BLAMELESS_NORM}\u201d", max(width, 20)) + [""] + people
     if step_key == "timeline":
         day = session.reference_date
         entries = sorted(session.timeline, key=lambda e: e.sort_key(day))
@@ -114,9 +117,12 @@ class PresenterScreen(ClockScreen):
         notice.display = bool(view.notice)
         set_text(self.query_one("#presenter-prompt", Static), view.prompt)
         today = self.clock.now().astimezone().date()
-        lines = step_lines(session, view.step_key, today, self.live.config)
-        if view.step_key != "tone" and len(lines) > SHOWN_ENTRIES:
-            lines = [f"\u2026 {len(lines) - SHOWN_ENTRIES} earlier"] + lines[-SHOWN_ENTRIES:]
+        width = self.query_one("#presenter-entries", Static).content_region.width
+        lines = step_lines(session, view.step_key, today, self.live.config, width or 80)
+        room = max(3, min(SHOWN_ENTRIES, int(self.size.height * 0.4) - 1))
+        if view.step_key != "tone" and len(lines) > room:
+            # the newest entries, one line each: what the room has just said
+            lines = [f"\u2026 {len(lines) - room + 1} earlier"] + lines[-(room - 1) :]
         set_text(self.query_one("#presenter-entries", Static), "\n".join(lines) or "Nothing yet.")
 
     def action_leave(self) -> None:

@@ -52,3 +52,18 @@ def test_big_digits_scale() -> None:
     assert len(render_big("12:34", 1)) == text_rows(1) == 3
     assert len(render_big("12:34", 4)) == text_rows(4) == 10
     assert len(render_big("12:34", 4)[0]) == 4 * len(render_big("12:34", 1)[0])
+
+
+async def test_the_newest_entries_show_when_the_list_is_long(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, present=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space", "n", "n")  # on to the timeline step
+        from postmortem_tui import editing
+
+        for minute in range(20):
+            app.live.change(lambda s, m=minute: editing.add_timeline(s, f"19:{m:02d} late entry {m}", clock.now()))
+        app.screen.tick()
+        entries = str(app.screen.query_one("#presenter-entries", Static).render())
+        assert "late entry 19" in entries and "earlier" in entries.splitlines()[0]
+        assert all(len(line) <= 120 for line in entries.splitlines())

@@ -59,7 +59,7 @@ class RootCauseForm(FormScreen[RootCauseInput]):
         return {"factor": "Contributing factor", "statement": "Root-cause statement"}.get(mode, "Why?")
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # No super().on_mount(): Textual runs FormScreen.on_mount itself.
         self._show_for(self.initial.mode)
         self.query_one("#input-first").focus()
 
