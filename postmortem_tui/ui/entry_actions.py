@@ -68,13 +68,20 @@ class EntryActions(ClockScreen):
             panel.update_from(self.live.session)
 
     def _changed(self, panel: str | None = None, select: str | None = None) -> None:
-        """Show a change: the panel that holds it (or all), and the checklist."""
+        """Show a change in the panel that holds it (every panel, for a change that touches
+        them all); a panel out of view catches up when it is brought forward. The wrap-up
+        checklist runs every check over the session, too slow to redo at each entry of a
+        long one while it is not even in view."""
         if panel == "participants" or panel is None:
             names = list(ALL_PANELS)
         else:
             names = [panel, "wrap_up"]
+        active = self.active_panel
         for name in names:
-            self.refresh_panel(name)
+            if name == panel or name == active:
+                self.refresh_panel(name)
+            else:
+                self._stale.add(name)
         if panel and select:
             self._panel(panel).table.select(select)
         self.tick()
