@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from ...checks import Hint, hints_for_text
 from ...visible_text import visible_controls
 from ..widgets.entry_table import ColumnSpec, EntryTable, Row
+from ..widgets.quiet import set_text
 
 
 class EntryInput(Input):
@@ -107,12 +108,13 @@ class ListPanel(Vertical):
         self.table.focus()
 
     def show_error(self, message: str) -> None:
-        self.query_one(".input-error", Label).update(message)
+        set_text(self.query_one(".input-error", Label), message)
         self.set_class(bool(message), "-error")
 
     def _show_hints(self, hints: list[Hint]) -> None:
-        label = self.query_one(".input-hint", Label)
-        label.update(format_hints(hints))
+        # Called at every key: touch the label (a layout of the whole screen) only when the
+        # hint changes, which is seldom.
+        set_text(self.query_one(".input-hint", Label), format_hints(hints))
         self.set_class(bool(hints), "-hinted")
 
     @on(Input.Changed)
