@@ -8,7 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from postmortem_tui.agenda_clock import AgendaClock
-from postmortem_tui.checks.pace import MIN_STEP_MINUTES, apply_rebalance, plan_rebalance, rebalance_for
+from postmortem_tui.checks.pace import (
+    MIN_STEP_MINUTES,
+    apply_rebalance,
+    plan_rebalance,
+    rebalance_for,
+)
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.export import render
 from postmortem_tui.model import Agenda, AgendaStep, Session

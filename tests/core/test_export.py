@@ -17,10 +17,17 @@ from markdown_it import MarkdownIt
 
 from postmortem_tui.durations import key_durations
 from postmortem_tui.export import render
-from postmortem_tui.model import ActionItem, Note, Session, TimelineEntry, WhyChain, WhyStep
+from postmortem_tui.model import (
+    ActionItem,
+    Note,
+    Session,
+    TimelineEntry,
+    WhyChain,
+    WhyStep,
+)
 from postmortem_tui.persistence import load
 from tests.conftest import ROOT
-from tests.strategies import NASTY, sessions
+from tests.strategies import NASTY
 
 SECTIONS = [
     "## Participants",

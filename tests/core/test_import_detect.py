@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from postmortem_tui.importers import ImportFileError, detect, parse_import_text, read_import
+from postmortem_tui.importers import (
+    ImportFileError,
+    detect,
+    parse_import_text,
+    read_import,
+)
 
 from .importing import FIXTURES, checkout_session
 

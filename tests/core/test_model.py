@@ -7,7 +7,13 @@ from datetime import date, datetime
 import pytest
 from pydantic import ValidationError
 
-from postmortem_tui.model import ActionItem, Incident, Participant, Session, TimelineEntry
+from postmortem_tui.model import (
+    ActionItem,
+    Incident,
+    Participant,
+    Session,
+    TimelineEntry,
+)
 from postmortem_tui.model.base import Model
 
 

@@ -14,7 +14,13 @@ import pytest
 
 from postmortem_tui.model import Note
 from postmortem_tui.persistence import load
-from postmortem_tui.sync import LOCK_TIMEOUT, LockTimeout, SessionLock, SessionStore, lock_path
+from postmortem_tui.sync import (
+    LOCK_TIMEOUT,
+    LockTimeout,
+    SessionLock,
+    SessionStore,
+    lock_path,
+)
 
 CONTEXT = multiprocessing.get_context("fork")
 

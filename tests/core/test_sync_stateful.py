@@ -17,10 +17,23 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
 
 from postmortem_tui.clock import FakeClock
-from postmortem_tui.model import ActionItem, Note, Session, TimelineEntry, WhyChain, WhyStep
+from postmortem_tui.model import (
+    ActionItem,
+    Note,
+    Session,
+    TimelineEntry,
+    WhyChain,
+    WhyStep,
+)
 from postmortem_tui.persistence import create, load
 from postmortem_tui.sync import SessionStore, merge
 
