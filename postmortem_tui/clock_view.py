@@ -42,9 +42,8 @@ class ClockView:
     wall: str
 
 
-def _mmss(seconds: float) -> str:
-    minutes, rest = divmod(int(seconds), 60)
-    return f"{minutes}:{rest:02d}"
+def _minutes(seconds: float) -> str:
+    return f"{int(seconds // 60)}"
 
 
 def agenda_lines(clock: AgendaClock) -> tuple[StepLine, ...]:
@@ -101,7 +100,7 @@ def clock_view(
         notice=notice_for(clock, remaining, standing, resume_notice),
         prompt=STEP_PROMPTS[step.key],
         agenda=agenda_lines(clock),
-        used=f"{_mmss(clock.used_seconds())}/{planned}:00",
+        used=f"{_minutes(clock.used_seconds())}/{planned} min",
         projected=f"ends {projected.astimezone():%H:%M}" + (f" (+{round(over)} min)" if late else ""),
         late=late,
         wall=f"{now.astimezone():%H:%M}",

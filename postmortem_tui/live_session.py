@@ -109,7 +109,6 @@ class LiveSession:
             return "saving\u2026"
         if status.last_saved is None:
             return "saved"
-        seconds = max(0, int((now - status.last_saved).total_seconds()))
-        if seconds < 60:
-            return f"saved {seconds}s ago"
-        return f"saved {status.last_saved.astimezone():%H:%M}"
+        # The time of the save, not "3s ago": it changes only when the file does, so an idle
+        # screen has nothing to redraw.
+        return f"saved {status.last_saved.astimezone():%H:%M:%S}"

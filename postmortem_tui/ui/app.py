@@ -17,6 +17,7 @@ from ..live_session import LiveSession
 from ..persistence import SessionFileError
 from ..sync.syncer import Syncer
 from ..trace import Trace
+from .clock_screen import ClockScreen
 from .commands import meeting_commands
 from .meeting_screen import MeetingScreen
 from .presenter_screen import PresenterScreen
@@ -119,8 +120,8 @@ class PostmortemApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen) and changed:
                 screen.refresh_panels()
-            if hasattr(screen, "tick"):
-                screen.tick()
+            if isinstance(screen, ClockScreen):
+                screen.clock_changed()  # another instance may have started or moved the clock
         if new:
             self.call_after_refresh(self.trace.write, "shown", new)
 

@@ -6,13 +6,31 @@ they show.
 
 from __future__ import annotations
 
+import math
+
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from ..agenda_clock import AgendaClock, CountdownAlerts, NextResult
 from ..clock_view import ClockView, clock_view
 from ..live_session import LiveSession
+
+
+def seconds_to_next_change(clock: AgendaClock) -> float:
+    """How long until the countdown shows another second (1 s when the clock stands still)."""
+    if not clock.running:
+        return 1.0
+    remaining = clock.remaining()
+    if remaining > 0:
+        # shown rounded up: 14:59.3 shows 15:00 until 14:59.0
+        until = remaining - math.ceil(remaining) + 1
+    else:
+        # shown rounded down past zero: +01:32.4 shows +01:32 until +01:33.0
+        until = 1 - (-remaining - math.floor(-remaining))
+    return min(max(until, 0.05) + 0.01, 1.0)
+
 
 CLOCK_BINDINGS = [
     Binding("space", "toggle_clock", "Start/Pause", id="toggle"),
@@ -29,6 +47,7 @@ class ClockScreen(Screen):
         self.live = live
         self.alerts = CountdownAlerts()
         self._alerts_primed = False
+        self._timer: Timer | None = None
 
     @property
     def clock(self) -> AgendaClock:
@@ -36,7 +55,19 @@ class ClockScreen(Screen):
 
     def on_mount(self) -> None:
         """Textual calls this for every clock screen (after a subclass's own on_mount)."""
-        self.set_interval(0.25, self.tick)
+        self._schedule_tick()
+
+    def _schedule_tick(self) -> None:
+        """Wake when the countdown's seconds turn over (a second at most when paused), not on
+        a fixed beat: the display is exact and an idle screen wakes once a second. The time
+        shown is always computed from the clock, so a late wake-up cannot drift."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(seconds_to_next_change(self.clock), self._timed_tick)
+
+    def _timed_tick(self) -> None:
+        self.tick()
+        self._schedule_tick()
 
     def on_screen_resume(self) -> None:
         self.tick()
@@ -87,23 +118,29 @@ class ClockScreen(Screen):
         state = "on" if getattr(self.live.config, which) else "off"
         self.notify(f"{'Bell' if which == 'bell' else 'Notifications'} {state}.", timeout=3)
 
+    def clock_changed(self) -> None:
+        """Repaint now and wake again at the clock's next second."""
+        self.tick()
+        if self.is_mounted:
+            self._schedule_tick()
+
     def action_toggle_clock(self) -> None:
         self.live.resume_notice = ""
         self.live.clock_action(lambda clock: clock.toggle())
-        self.tick()
+        self.clock_changed()
 
     def action_next_step(self) -> None:
         self.live.resume_notice = ""
         result = self.live.clock_action(lambda clock: clock.request_next())
         if result is NextResult.FINISHED:
             self.notify("All seven steps are done. Press x to check and export the document.")
-        self.tick()
+        self.clock_changed()
 
     def action_previous_step(self) -> None:
         self.live.resume_notice = ""
         self.live.clock_action(lambda clock: clock.previous())
-        self.tick()
+        self.clock_changed()
 
     def action_extend(self, minutes: int) -> None:
         self.live.clock_action(lambda clock: clock.extend(minutes))
-        self.tick()
+        self.clock_changed()

@@ -30,7 +30,7 @@ class GuidanceActions(EntryActions):
             if apply:
                 now = self.live.now()
                 self.live.clock_action(lambda clock: apply_rebalance(clock.agenda, plan, now))
-                self.tick()
+                self.clock_changed()
                 self.notify("The rest of the agenda is rebalanced.", timeout=4)
 
         self.app.push_screen(RebalanceScreen(self.live.session.agenda, plan), decided)

@@ -147,7 +147,7 @@ class MeetingScreen(GuidanceActions):
     @on(AgendaList.StepChosen)
     def _step_chosen(self, event: AgendaList.StepChosen) -> None:
         self.live.clock_action(lambda clock: clock.go_to(event.index))
-        self.tick()
+        self.clock_changed()
 
     def action_present(self) -> None:
         self.app.push_screen(PresenterScreen(self.live))

@@ -57,22 +57,38 @@ async def test_ticks_redraw_only_what_changed(
         assert [w for w, layout in refreshed if layout] == []  # but nothing is laid out again
 
 
-async def test_each_clock_screen_repaints_on_one_interval(
+async def test_each_clock_screen_keeps_one_tick_scheduled(
     sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started: list[tuple[str, float]] = []
-    original = ClockScreen.set_interval
+    started: list[str] = []
+    original = ClockScreen._schedule_tick
 
-    def recording(self, interval, *args, **kwargs):  # type: ignore[no-untyped-def]
-        started.append((type(self).__name__, interval))
-        return original(self, interval, *args, **kwargs)
+    def recording(self) -> None:  # type: ignore[no-untyped-def]
+        started.append(type(self).__name__)
+        original(self)
 
-    monkeypatch.setattr(ClockScreen, "set_interval", recording)
+    monkeypatch.setattr(ClockScreen, "_schedule_tick", recording)
     app = make_app(sample_path, clock=FakeClock(START), autosave=False, present=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        ticks = sorted(name for name, interval in started if interval == 0.25)
-        assert ticks == ["MeetingScreen", "PresenterScreen"]
+        assert sorted(started) == ["MeetingScreen", "PresenterScreen"]
+        screens = [s for s in app.screen_stack if isinstance(s, ClockScreen)]
+        assert all(s._timer is not None and s._timer._active.is_set() for s in screens)
+
+
+def test_the_tick_wakes_when_the_shown_second_turns_over() -> None:
+    from postmortem_tui.agenda_clock import AgendaClock
+    from postmortem_tui.model import Agenda
+    from postmortem_tui.ui.clock_screen import seconds_to_next_change
+
+    fake = FakeClock(START)
+    clock = AgendaClock(Agenda(), fake)
+    assert seconds_to_next_change(clock) == 1.0  # paused: once a second
+    clock.toggle()
+    fake.advance(0.7)  # 04:59.3 left: shows 05:00 until 04:59.0
+    assert abs(seconds_to_next_change(clock) - 0.31) < 1e-6
+    fake.advance(300)  # +00:00.7 over: shows +00:00 until +00:01.0
+    assert abs(seconds_to_next_change(clock) - 0.31) < 1e-6
 
 
 async def test_the_meeting_screen_under_the_presenter_view_is_not_redrawn(
