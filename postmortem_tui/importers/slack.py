@@ -89,7 +89,8 @@ def readable(text: str, users: dict[str, str]) -> tuple[str, str]:
 def _words(message: dict[str, Any], users: dict[str, str]) -> tuple[str, str]:
     text = message.get("text") if isinstance(message.get("text"), str) else ""
     if not text.strip():
-        attachments = message.get("attachments") or []
+        attachments = message.get("attachments")
+        attachments = attachments if isinstance(attachments, list) else []
         fallbacks = [
             a.get("fallback") or a.get("text") or a.get("pretext") or ""
             for a in attachments
@@ -99,7 +100,7 @@ def _words(message: dict[str, Any], users: dict[str, str]) -> tuple[str, str]:
     if not text.strip():
         files = [
             f.get("name") or f.get("title")
-            for f in message.get("files") or []
+            for f in (message.get("files") if isinstance(message.get("files"), list) else [])
             if isinstance(f, dict)
         ]
         if files:
