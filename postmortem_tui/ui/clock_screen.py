@@ -67,10 +67,18 @@ class ClockScreen(Screen):
 
     def _timed_tick(self) -> None:
         self.tick()
-        self._schedule_tick()
+        if self.in_view:
+            self._schedule_tick()
+        else:
+            # Under the presenter view: sleep until shown again. Textual repaints a hidden
+            # screen in full, and the screen above it, each time the hidden one wakes.
+            self._timer = None
+            self._alerts_primed = False  # what passed meanwhile does not ring on return
 
     def on_screen_resume(self) -> None:
         self.tick()
+        if self._timer is None and self.is_mounted:
+            self._schedule_tick()
 
     @property
     def in_view(self) -> bool:

@@ -1,5 +1,5 @@
-"""A screen that looks the same is not redrawn: the clock screens tick four times a second,
-and an idle instance watching a meeting should cost next to nothing."""
+"""A screen that looks the same is not redrawn: the clock screens wake when the countdown's
+second turns over, and an idle instance watching a meeting should cost next to nothing."""
 
 from __future__ import annotations
 
@@ -116,3 +116,25 @@ async def test_the_meeting_screen_under_the_presenter_view_is_not_redrawn(
         assert app.screen is meeting
         assert meeting.query_one(BigCountdown).value == app.screen_stack[-1].query_one(BigCountdown).value
         assert meeting.query_one(BigCountdown).value != shown_before
+
+
+async def test_the_editor_sleeps_under_the_presenter_view_and_wakes_after(
+    sample_path: Path,
+) -> None:
+    """Textual repaints a hidden screen in full, and the presenter view over it, each time the
+    hidden one wakes: under the presenter view the editor's clock stops waking."""
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, autosave=False, present=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        meeting = next(s for s in app.screen_stack if isinstance(s, MeetingScreen))
+        meeting._timed_tick()  # its next wake-up, while hidden
+        assert meeting._timer is None
+        assert app.screen._timer is not None  # the presenter view keeps its own
+        await pilot.press("space")  # the clock runs, from the presenter view
+        clock.advance(30)
+        await pilot.press("f5")  # back to the editor
+        await pilot.pause()
+        assert app.screen is meeting and meeting._timer is not None
+        minutes = meeting.live.session.agenda.current_step.planned_minutes
+        assert meeting.query_one(BigCountdown).value == f"{minutes - 1:02d}:30"
