@@ -13,12 +13,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import datetime
 
-from ..model.timeline import Mark
 from .dating import Dater, TimeRules
-from .rows import ImportResult, ImportRow, SkippedLine, one_line
+from .rows import ImportResult, SkippedLine, StampedLines, one_line
 from .stamps import NotATime, parse_stamp
 
 _PRIORITY = re.compile(r"^<\d{1,3}>(?:1 )?")
@@ -31,23 +28,14 @@ _LOGPLEX = re.compile(
 _SQL_STATE = re.compile(r"^\s*sql_error_code = \w+\s+")
 
 
-@dataclass
-class _Entry:
-    line: int
-    when: datetime
-    marks: tuple[Mark, ...]
-    seconds: bool
-    parts: list[str] = field(default_factory=list)
-
-
 def parse_log(text: str, rules: TimeRules) -> ImportResult:
     """Read log lines; never stops at a bad line."""
     lines = text.splitlines()
     dater = Dater(rules)
-    entries: list[_Entry] = []
-    segments: dict[tuple[str, str], _Entry] = {}
+    entries: list[StampedLines] = []
+    segments: dict[tuple[str, str], StampedLines] = {}
     skipped: list[SkippedLine] = []
-    current: _Entry | None = None
+    current: StampedLines | None = None
     kinds: set[str] = set()
     for index, raw in enumerate(lines):
         if not raw.strip():
@@ -88,7 +76,7 @@ def parse_log(text: str, rules: TimeRules) -> ImportResult:
         when, marks = dater.place(
             stamp.clock, day=stamp.day, zone=stamp.zone, inferred=stamp.year_inferred
         )
-        current = _Entry(index + 1, when, marks, stamp.seconds, [rest])
+        current = StampedLines(index + 1, when, marks, stamp.seconds, [rest])
         entries.append(current)
         if plex:
             segments[(plex["proc"], plex["num"])] = current
@@ -100,16 +88,7 @@ def parse_log(text: str, rules: TimeRules) -> ImportResult:
                 SkippedLine(entry.line, "a timestamp with no message", lines[entry.line - 1])
             )
             continue
-        rows.append(
-            ImportRow(
-                when=entry.when,
-                text=text,
-                source="log",
-                marks=entry.marks,
-                seconds=entry.seconds,
-                line=entry.line,
-            )
-        )
+        rows.append(entry.row(text, "log"))
     skipped.sort(key=lambda s: s.line or 0)
     return ImportResult(
         format="log",

@@ -53,6 +53,28 @@ class ImportRow:
         return replace(self, marks=tuple(m for m in MARK_ORDER if m in merged))
 
 
+@dataclass
+class StampedLines:
+    """A line that opened with a time, and the continuation lines joined to it so far."""
+
+    line: int
+    when: datetime
+    marks: tuple[Mark, ...]
+    seconds: bool
+    parts: list[str] = field(default_factory=list)
+
+    def row(self, text: str, source: Source, link: str = "") -> ImportRow:
+        return ImportRow(
+            when=self.when,
+            text=text,
+            source=source,
+            link=link,
+            marks=self.marks,
+            seconds=self.seconds,
+            line=self.line,
+        )
+
+
 @dataclass(frozen=True)
 class SkippedLine:
     """A line (or JSON record) that could not be read as an entry, and why."""

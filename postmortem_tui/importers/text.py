@@ -16,13 +16,12 @@ that section is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 
-from ..model.timeline import Mark, Source
+from ..model.timeline import Source
 from . import markdown
 from .dating import Dater, TimeRules
-from .rows import ImportResult, ImportRow, SkippedLine, one_line
+from .rows import ImportResult, ImportRow, SkippedLine, StampedLines, one_line
 from .stamps import NotATime, parse_date, parse_stamp, starts_with_date
 from .zones import resolve_zone
 
@@ -35,15 +34,6 @@ _ZONE_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _TABLE_RULE = re.compile(r"^:?-{3,}:?$")
-
-
-@dataclass
-class _Pending:
-    line: int
-    when: datetime
-    marks: tuple[Mark, ...]
-    seconds: bool
-    parts: list[str] = field(default_factory=list)
 
 
 class _Skipped:
@@ -71,31 +61,21 @@ class _TextReader:
         self.rows: list[ImportRow] = []
         self.skipped: list[SkippedLine] = []
         self.notes: list[str] = []
-        self.current: _Pending | _Skipped | None = None
+        self.current: StampedLines | _Skipped | None = None
 
     def near(self) -> date:
         return self.dater.day or self.rules.default_day(self.rules.target)
 
     def close(self) -> None:
         pending, self.current = self.current, None
-        if not isinstance(pending, _Pending):
+        if not isinstance(pending, StampedLines):
             return
         text, link = markdown.readable(" ".join(pending.parts), self.refs)
         text = one_line(text)
         if not text:
             self.skip(pending.line - 1, "a time with no text after it")
             return
-        self.rows.append(
-            ImportRow(
-                when=pending.when,
-                text=text,
-                source=self.source,
-                link=link,
-                marks=pending.marks,
-                seconds=pending.seconds,
-                line=pending.line,
-            )
-        )
+        self.rows.append(pending.row(text, self.source, link))
 
     def skip(self, index: int, reason: str) -> None:
         self.skipped.append(SkippedLine(index + 1, reason, self.lines[index]))
@@ -114,7 +94,7 @@ class _TextReader:
             stamp.clock, day=stamp.day, zone=stamp.zone, inferred=stamp.year_inferred
         )
         rest = _AFTER_STAMP.sub("", body[stamp.end :], count=1)
-        self.current = _Pending(index + 1, when, marks, stamp.seconds, [rest])
+        self.current = StampedLines(index + 1, when, marks, stamp.seconds, [rest])
         return True
 
     def table_row(self, index: int, content: str) -> None:
@@ -151,7 +131,7 @@ class _TextReader:
                 continue
             content = raw.strip()
             if raw[0] in " \t" and self.current is not None and not self._starts_timed(content):
-                if isinstance(self.current, _Pending):
+                if isinstance(self.current, StampedLines):
                     self.current.parts.append(content)
                 continue
             self.close()
