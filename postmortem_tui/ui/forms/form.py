@@ -54,6 +54,12 @@ class FormError(Exception):
 
 class FormScreen(ModalScreen[T | None], Generic[T]):
     TITLE_TEXT = "Form"
+    AUTO_FOCUS = ".form-field > *"
+    """The first field takes the typing (the scrolling box around the fields is focusable
+    too, and the default would focus it)."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-medium"), (48, "-tall")]
+    """How many rows the fields may take before they scroll (forms.tcss), so that Save and
+    Cancel stay in view on a short terminal."""
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -93,15 +99,22 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         hints = self.live_hints(self.values())
         for spec in self.fields():
             label = self.query_one(f"#live-{spec.key}", Label)
-            label.update(hints.get(spec.key, ""))
-            label.display = bool(hints.get(spec.key))
+            # a field refused on Save says why once: its error, not the hint as well
+            hint = "" if self.query_one(f"#error-{spec.key}").display else hints.get(spec.key, "")
+            label.update(hint)
+            label.display = bool(hint)
 
     @on(Input.Changed)
     @on(TextArea.Changed)
     def _typed(self, event: Input.Changed | TextArea.Changed) -> None:
         event.stop()
-        if self.is_mounted:
-            self._update_live()
+        if not self.is_mounted:
+            return
+        key = (event.control.id or "").removeprefix("input-")
+        errors = self.query(f"#error-{key}")
+        if errors:
+            errors.first().display = False  # being corrected: the live hint takes over
+        self._update_live()
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -122,6 +135,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             label = self.query_one(f"#error-{spec.key}", Label)
             label.update(errors.get(spec.key, ""))
             label.display = spec.key in errors
+        self._update_live()
         first = next((spec.key for spec in self.fields() if spec.key in errors), None)
         if first:
             self.query_one(f"#input-{first}").focus()

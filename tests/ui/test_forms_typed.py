@@ -1,0 +1,79 @@
+"""Forms typed into key by key, as people use them: the first field has the cursor."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.ui.app import make_app
+
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+
+
+async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*[{" ": "space", "+": "plus"}.get(ch, ch) for ch in text])
+
+
+async def test_an_action_item_typed_from_the_first_key(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = len(app.live.session.action_items)
+        await pilot.press("a")
+        await _type(pilot, "Alert on locks held over 30 s")
+        await pilot.press("tab")
+        await _type(pilot, "Sam Chen")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        items = app.live.session.action_items
+        assert len(items) == before + 1
+        assert items[-1].what == "Alert on locks held over 30 s" and items[-1].owner == "Sam Chen"
+
+
+async def test_an_edited_note_takes_the_keys_typed(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")  # Went well
+        first = app.live.session.went_well[0].text
+        await pilot.press("e", "end")
+        await _type(pilot, " fast")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.live.session.went_well[0].text == first + " fast"
+
+
+async def test_a_participant_typed_from_the_first_key(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("P")
+        await _type(pilot, "Noor Haddad")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.live.session.participants[-1].name == "Noor Haddad"
+
+
+async def test_a_refused_owner_says_why_once_and_clears_when_corrected(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await _type(pilot, "Alert on long locks")
+        await pilot.press("tab")
+        await _type(pilot, "Priya Raman and Sam Chen")
+        await pilot.press("ctrl+s")
+        form = app.screen
+        error, live = form.query_one("#error-owner"), form.query_one("#live-owner")
+        assert error.display and "2 owners" in str(error.render())
+        assert not live.display  # not the same words twice
+        await pilot.press(*["backspace"] * len(" and Sam Chen"))
+        assert not error.display
+
+
+async def test_save_and_cancel_stay_in_view_on_a_small_terminal(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen.region
+        for button in ("#save", "#cancel"):
+            region = app.screen.query_one(button).region
+            assert region.height and screen.contains_region(region), button
