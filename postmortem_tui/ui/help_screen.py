@@ -6,19 +6,21 @@ from importlib.resources import files
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 
 class HelpScreen(ModalScreen[None]):
+    AUTO_FOCUS = "#help"
+    """The scrolling box, so that the arrows, Page Up/Down, Home and End move through it."""
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "dismiss_help", "Close"),
     ]
 
     def compose(self) -> ComposeResult:
         text = files("postmortem_tui.ui").joinpath("help.md").read_text(encoding="utf-8")
-        with Vertical(id="help"):
+        with VerticalScroll(id="help"):
             yield Markdown(text)
 
     def action_dismiss_help(self) -> None:

@@ -77,3 +77,15 @@ async def test_save_and_cancel_stay_in_view_on_a_small_terminal(sample_path: Pat
         for button in ("#save", "#cancel"):
             region = app.screen.query_one(button).region
             assert region.height and screen.contains_region(region), button
+
+
+async def test_the_help_scrolls_to_its_last_key_on_a_small_terminal(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help")
+        assert box.max_scroll_y > 0  # longer than the screen
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
