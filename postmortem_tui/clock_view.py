@@ -58,8 +58,8 @@ def agenda_lines(clock: AgendaClock) -> tuple[StepLine, ...]:
             state = "done"
             minutes = f"{round(elapsed / 60)}/{step.minutes}"
         else:
-            state = "upcoming"
-            minutes = f"{step.minutes}" + ("*" if step.spent_seconds else "")
+            state = "upcoming"  # gone back from: the minutes it has had so far, as when done
+            minutes = f"{round(elapsed / 60)}/{step.minutes}" if step.spent_seconds else f"{step.minutes}"
         lines.append(StepLine(index + 1, step.title, minutes, state, elapsed > step.minutes * 60))
     return tuple(lines)
 

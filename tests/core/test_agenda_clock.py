@@ -221,3 +221,17 @@ def test_crossing_both_thresholds_at_once_rings_once() -> None:
     alerts = CountdownAlerts()
     assert alerts.check(0, -500) == 0
     assert alerts.check(0, -501) is None
+
+
+def test_a_step_gone_back_from_shows_the_minutes_it_has_had() -> None:
+    from postmortem_tui.clock_view import agenda_lines
+
+    clock, fake = _clock()
+    clock.toggle()
+    fake.advance(60)
+    clock.next()
+    fake.advance(4 * 60)
+    clock.previous()
+    line = agenda_lines(clock)[1]
+    assert line.state == "upcoming"
+    assert line.minutes == f"4/{clock.agenda.steps[1].minutes}"
