@@ -49,6 +49,7 @@ class TimelinePanel(ListPanel):
             marks = f" ({', '.join(entry.marks)})" if entry.marks else ""
             about = " \u00b7 ".join(part for part in (time + marks, kind, entry.source) if part)
             details[entry.id] = f"{about}\n{entry.text}" + (f"\n{entry.link}" if entry.link else "")
+        self.table.fit_column("time", max((len(row.cells[0]) for row in rows), default=0))
         self.show_rows(rows, details, checked)
         durations = key_durations(session)
         line = " \u00b7 ".join(f"{SHORT_NAMES[d.name]} {short_duration(d.value)}" for d in durations)

@@ -8,7 +8,7 @@ the rows that changed, then restores the wanted order with one sort.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -50,6 +50,7 @@ class EntryTable(DataTable):
     def __init__(self, columns: Sequence[ColumnSpec], **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self._specs = list(columns)
+        self._base_widths = {spec.key: spec.width for spec in columns}
         self._visible: list[ColumnSpec] = []
         self._versions: dict[str, object] = {}
         self._firsts: dict[str, Text] = {}
@@ -64,8 +65,11 @@ class EntryTable(DataTable):
             return
         specs = self._specs_for(width)
         if specs != self._visible:
+            selected = self.selected_key
             self._set_columns(specs)
             self.show(self._rows)
+            if selected is not None:
+                self.select(selected)  # the row the user had is still the one acted on
         self._fit_columns()
 
     def _specs_for(self, width: int) -> list[ColumnSpec]:
@@ -94,6 +98,25 @@ class EntryTable(DataTable):
             column.auto_width = False
             self._require_update_dimensions = True
             self._update_count += 1
+            self.refresh()
+
+    def fit_column(self, key: str, width: int) -> None:
+        """Widen a fixed column to ``width`` (never under its own), for cells that grow:
+        a timeline time with a date in front of it."""
+        base = self._base_widths[key] or 0
+        wanted = max(base, width)
+        index = next(i for i, spec in enumerate(self._specs) if spec.key == key)
+        spec = self._specs[index]
+        if spec.width == wanted:
+            return
+        self._specs[index] = replace(spec, width=wanted)
+        if spec in self._visible:
+            self._visible[self._visible.index(spec)] = self._specs[index]
+            column = self.columns[key]  # type: ignore[index]
+            column.width = wanted
+            column.auto_width = False
+            self._require_update_dimensions = True
+            self._fit_columns()
             self.refresh()
 
     @property

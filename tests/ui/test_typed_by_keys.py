@@ -1,4 +1,4 @@
-"""Forms typed into key by key, as people use them: the first field has the cursor."""
+"""Driven key by key at 80x24, as people use it: forms, help, the timeline table."""
 
 from __future__ import annotations
 
@@ -89,3 +89,33 @@ async def test_the_help_scrolls_to_its_last_key_on_a_small_terminal(sample_path:
         await pilot.press("end")
         await pilot.pause()
         assert box.scroll_y == box.max_scroll_y
+
+
+
+async def test_a_dated_timeline_time_is_shown_whole(sample_path: Path) -> None:
+    from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await _type(pilot, "no time given here")
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        table = app.screen.query_one("#panel-timeline EntryTable", EntryTable)
+        stamped = next(e for e in app.live.session.timeline if e.text == "no time given here")
+        shown = f"{stamped.date:%m-%d} {stamped.time}"
+        assert table.columns["time"].width >= len(shown)  # type: ignore[index]
+
+
+async def test_resizing_keeps_the_selected_row(sample_path: Path) -> None:
+    from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "down", "down", "down")
+        table = app.screen.query_one("#panel-timeline EntryTable", EntryTable)
+        chosen = table.selected_key
+        assert chosen == app.live.session.timeline[3].id
+        await pilot.resize_terminal(130, 40)  # the Kind and Source columns come in
+        await pilot.pause()
+        assert table.selected_key == chosen
