@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .model.agenda import StepKey
 
 BLAMELESS_NORM = (
@@ -42,3 +44,11 @@ STEP_PROMPTS: dict[StepKey, str] = {
         "reviews it. Press x to check, preview and export the document."
     ),
 }
+
+
+_KEYS = re.compile(r"\s*Press .*$", re.S)
+
+
+def room_prompt(key: StepKey) -> str:
+    """The prompt for the shared screen: the room has no keys, so no "Press ..." sentence."""
+    return _KEYS.sub("", STEP_PROMPTS[key])

@@ -18,7 +18,7 @@ from ..checklist import checklist_lines
 from ..clock_view import ClockView
 from ..export import sorted_actions
 from ..model import KIND_TITLES, ROLE_TITLES, Session
-from ..prompts import BLAMELESS_NORM
+from ..prompts import BLAMELESS_NORM, room_prompt
 from ..visible_text import one_line
 from .clock_screen import CLOCK_BINDINGS, ClockScreen
 from .widgets.agenda_list import AgendaList
@@ -115,15 +115,27 @@ class PresenterScreen(ClockScreen):
         notice = self.query_one("#presenter-notice", Label)
         set_text(notice, view.notice)
         notice.display = bool(view.notice)
-        set_text(self.query_one("#presenter-prompt", Static), view.prompt)
+        set_text(self.query_one("#presenter-prompt", Static), room_prompt(view.step_key))
         today = self.clock.now().astimezone().date()
         width = self.query_one("#presenter-entries", Static).content_region.width
         lines = step_lines(session, view.step_key, today, self.live.config, width or 80)
-        room = max(3, min(SHOWN_ENTRIES, int(self.size.height * 0.4) - 1))
+        room = self._entry_room()
         if view.step_key != "tone" and len(lines) > room:
             # the newest entries, one line each: what the room has just said
             lines = [f"\u2026 {len(lines) - room + 1} earlier"] + lines[-(room - 1) :]
         set_text(self.query_one("#presenter-entries", Static), "\n".join(lines) or "Nothing yet.")
+
+    def _entry_room(self) -> int:
+        """Rows for the step's notes: at most 40% of the view (app.tcss), and never more
+        than the countdown at its smallest leaves, or the newest line falls off the end."""
+        main = self.query_one("#presenter-main")
+        height = main.content_region.height or self.size.height - 2
+        fixed = 5 + 1  # the countdown at its smallest, and the notes' top border
+        for name in ("#presenter-step", "#presenter-progress", "#presenter-notice", "#presenter-prompt"):
+            widget = self.query_one(name)
+            if widget.display:
+                fixed += widget.outer_size.height + widget.styles.margin.height
+        return max(3, min(SHOWN_ENTRIES, int(height * 0.4) - 1, height - fixed))
 
     def action_leave(self) -> None:
         self.app.pop_screen()

@@ -235,3 +235,12 @@ def test_a_step_gone_back_from_shows_the_minutes_it_has_had() -> None:
     line = agenda_lines(clock)[1]
     assert line.state == "upcoming"
     assert line.minutes == f"4/{clock.agenda.steps[1].minutes}"
+
+
+def test_the_room_prompt_names_no_keys() -> None:
+    from postmortem_tui.prompts import STEP_PROMPTS, room_prompt
+
+    for key, prompt in STEP_PROMPTS.items():
+        shown = room_prompt(key)
+        assert "Press" in prompt and "Press" not in shown, key
+        assert shown and prompt.startswith(shown), key

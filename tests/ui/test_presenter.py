@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from postmortem_tui.clock import FakeClock
@@ -67,3 +68,24 @@ async def test_the_newest_entries_show_when_the_list_is_long(sample_path: Path) 
         entries = str(app.screen.query_one("#presenter-entries", Static).render())
         assert "late entry 19" in entries and "earlier" in entries.splitlines()[0]
         assert all(len(line) <= 120 for line in entries.splitlines())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_newest_entry_is_not_cut_off_on_a_small_screen(
+    sample_path: Path, size: tuple[int, int]
+) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, present=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("space", "n", "n")  # the timeline step
+        from postmortem_tui import editing
+
+        app.live.change(lambda s: editing.add_timeline(s, "23:59 the newest entry", clock.now()))
+        app.screen.tick()
+        await pilot.pause()
+        entries = app.screen.query_one("#presenter-entries", Static)
+        lines = str(entries.render()).splitlines()
+        assert lines[-1].endswith("the newest entry")
+        assert len(lines) <= entries.content_region.height  # every line is on screen
+        assert entries.region.bottom <= size[1] - 1  # above the footer
+        assert "Press" not in str(app.screen.query_one("#presenter-prompt", Static).render())
