@@ -119,3 +119,19 @@ async def test_resizing_keeps_the_selected_row(sample_path: Path) -> None:
         await pilot.resize_terminal(130, 40)  # the Kind and Source columns come in
         await pilot.pause()
         assert table.selected_key == chosen
+
+
+async def test_the_step_prompt_ends_at_a_sentence_on_a_small_screen(sample_path: Path) -> None:
+    import textwrap
+
+    from textual.widgets import Static
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n", "n")  # the timeline step: its prompt is long
+        await pilot.pause()
+        box = app.screen.query_one("#step-prompt", Static)
+        shown = str(box.render())
+        assert shown.startswith("Walk through the incident") and shown[-1] in ".?!"
+        width, height = box.content_region.size
+        assert len(textwrap.wrap(shown, width)) <= height

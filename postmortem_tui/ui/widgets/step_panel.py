@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, ProgressBar, Static
@@ -42,4 +45,22 @@ class StepPanel(Vertical):
         notice_label = self.query_one("#step-notice", Label)
         set_text(notice_label, notice)
         notice_label.display = bool(notice)
-        set_text(self.query_one("#step-prompt", Static), prompt)
+        self._fit_prompt()
+        self.call_after_refresh(self._fit_prompt)  # again once the notice line has come or gone
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.call_after_refresh(self._fit_prompt)
+
+    def _fit_prompt(self) -> None:
+        """Whole sentences, as many as the box has rows for: on a small screen the prompt
+        ends at a full stop rather than mid-sentence (the footer still shows the keys)."""
+        if self._shown is None:
+            return
+        box = self.query_one("#step-prompt", Static)
+        sentences = re.split(r"(?<=[.?!])\s+", self._shown["prompt"])
+        width, height = box.content_region.width, box.content_region.height
+        if width and height:
+            while len(sentences) > 1 and len(textwrap.wrap(" ".join(sentences), width)) > height:
+                sentences.pop()
+        set_text(box, " ".join(sentences))
