@@ -127,7 +127,7 @@ def export_session(args: argparse.Namespace) -> int:
         sys.stdout.write(document)
         return 0
     try:
-        atomic_write(args.output, document.encode("utf-8"))
+        atomic_write(args.output, document.encode("utf-8"), like=args.file)
     except OSError as error:
         raise SessionFileError(args.output, f"cannot be written: {error.strerror}") from None
     print(f"Wrote {args.output}", file=sys.stderr)

@@ -18,10 +18,11 @@ def _temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, like: Path | None = None) -> None:
     """Write ``data`` to ``path`` through a synced temp file and ``os.replace``.
 
-    An existing file keeps its permissions; a new one is created with mode 0600.
+    An existing file keeps its permissions; a new one gets those of ``like`` (the session a
+    document is exported from: as private or as shared as it), else mode 0600.
     """
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(path), suffix=_TEMP_SUFFIX)
@@ -30,10 +31,9 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        try:
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-        except FileNotFoundError:
-            mode = NEW_FILE_MODE
+        mode = _mode_of(path)
+        if mode is None:
+            mode = (_mode_of(like) if like is not None else None) or NEW_FILE_MODE
         os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:
@@ -43,6 +43,13 @@ def atomic_write(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_folder(folder)
+
+
+def _mode_of(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return None
 
 
 def _fsync_folder(folder: Path) -> None:

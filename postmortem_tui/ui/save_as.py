@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual import on
@@ -19,8 +20,15 @@ class SaveAsScreen(ModalScreen[Path | None]):
         super().__init__()
         self.current = current
 
+    def suggestion(self) -> Path:
+        """Beside the session while its folder takes writes; else the home folder."""
+        folder = self.current.parent
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return folder / f"{self.current.stem}-copy{self.current.suffix}"
+        return Path.home() / self.current.name
+
     def compose(self) -> ComposeResult:
-        suggestion = Path.home() / self.current.name
+        suggestion = self.suggestion()
         with Vertical(classes="form small"):
             yield Label("Save the session to another file", classes="form-title")
             yield Input(str(suggestion), id="path")

@@ -72,7 +72,7 @@ class WrapUpScreen(ModalScreen[None]):
         document = render(self.live.session, now=self.live.now())
         existed = path.exists()
         try:
-            atomic_write(path, document.encode("utf-8"))
+            atomic_write(path, document.encode("utf-8"), like=self.live.store.path)
         except OSError as error:
             result.update(f"Not written: {path}: {error.strerror}")
             result.add_class("-failed")

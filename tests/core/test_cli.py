@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +130,13 @@ def test_the_installed_command_and_module_run(sample_path: Path) -> None:
 def test_a_missing_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = _run(capsys, "export", str(tmp_path / "nope.toml"))
     assert code == 1 and err.strip() == f"postmortem: {tmp_path / 'nope.toml'}: no such file"
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o644])
+def test_an_exported_document_is_as_private_as_its_session(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path, mode: int
+) -> None:
+    os.chmod(sample_path, mode)
+    out = tmp_path / f"doc-{mode:o}.md"
+    assert _run(capsys, "export", str(sample_path), "-o", str(out))[0] == 0
+    assert stat.S_IMODE(out.stat().st_mode) == mode

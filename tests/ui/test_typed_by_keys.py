@@ -135,3 +135,16 @@ async def test_the_step_prompt_ends_at_a_sentence_on_a_small_screen(sample_path:
         assert shown.startswith("Walk through the incident") and shown[-1] in ".?!"
         width, height = box.content_region.size
         assert len(textwrap.wrap(shown, width)) <= height
+
+
+async def test_save_as_suggests_a_copy_beside_the_session(sample_path: Path) -> None:
+    from postmortem_tui.persistence import load
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    copy = sample_path.with_name(f"{sample_path.stem}-copy.toml")
+    assert load(copy).incident.title == load(sample_path).incident.title
