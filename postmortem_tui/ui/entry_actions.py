@@ -249,10 +249,12 @@ class EntryActions(ClockScreen):
 
         if self.active_panel != "timeline":
             self.show_panel("timeline")
+            self.notify("Kinds are for timeline entries: choose one, then press k.", timeout=4)
             return
         key = self._selected()
         entry = editing.get(self.live.session, key) if key else None
         if not isinstance(entry, TimelineEntry):
+            self.notify("The timeline is empty: add an entry with t first.", timeout=4)
             return
 
         def picked(kind: str | None) -> None:

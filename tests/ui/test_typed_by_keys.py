@@ -148,3 +148,14 @@ async def test_save_as_suggests_a_copy_beside_the_session(sample_path: Path) -> 
         await pilot.pause()
     copy = sample_path.with_name(f"{sample_path.stem}-copy.toml")
     assert load(copy).incident.title == load(sample_path).incident.title
+
+
+async def test_k_away_from_the_timeline_says_what_to_do(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    told: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        await pilot.press("3", "k")  # on Went well
+        await pilot.pause()
+        assert any("Kinds are for timeline entries" in message for message in told)
+        assert app.screen.query_one("TabbedContent").active == "timeline"
