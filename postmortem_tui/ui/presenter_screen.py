@@ -59,9 +59,10 @@ def step_lines(session: Session, step_key: str, today, config, width: int = 80) 
         notes = session.went_well if step_key == "went_well" else session.could_improve
         return [f"\u2022 {one_line(note.text)}" for note in notes]
     if step_key == "actions":
+        # who and by when first: a long "what" is cut at the screen's edge, they are not
         return [
-            f"{a.priority}  {one_line(a.what)}  \u2014 {one_line(a.owner) or 'no owner'}, "
-            f"{a.deadline.isoformat() if a.deadline else 'no deadline'}"
+            f"{a.priority}  {one_line(a.owner) or 'no owner'} \u00b7 "
+            f"{a.deadline.isoformat() if a.deadline else 'no deadline'}  {one_line(a.what)}"
             for a in sorted_actions(session.action_items)
         ]
     return checklist_lines(session, today, config)

@@ -89,3 +89,21 @@ async def test_the_newest_entry_is_not_cut_off_on_a_small_screen(
         assert len(lines) <= entries.content_region.height  # every line is on screen
         assert entries.region.bottom <= size[1] - 1  # above the footer
         assert "Press" not in str(app.screen.query_one("#presenter-prompt", Static).render())
+
+
+async def test_each_action_shows_its_owner_and_deadline_on_a_small_screen(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START), present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", *["n", "n"] * 5)  # on to step 6, action items
+        await pilot.pause()
+        assert app.live.session.agenda.current_step.key == "actions"
+        lines = str(app.screen.query_one("#presenter-entries", Static).render()).splitlines()
+        width = app.screen.query_one("#presenter-entries", Static).content_region.width
+        shown = [line[:width] for line in lines if not line.startswith("\u2026")]
+        checked = 0
+        for action in app.live.session.action_items:
+            line = next((line for line in shown if action.what[:20] in line), None)
+            if line is not None:  # listed: its owner and deadline are on screen too
+                assert (action.owner or "no owner") in line and str(action.deadline) in line
+                checked += 1
+        assert checked >= 3
