@@ -28,7 +28,7 @@ class TimelinePanel(ListPanel):
     COLUMNS = (
         ColumnSpec("time", "Time", 8),
         ColumnSpec("text", "Event", None),
-        ColumnSpec("kind", "Kind", 12, shown_from=56),
+        ColumnSpec("kind", "Kind", 16, shown_from=58),  # "change / trigger" whole
         ColumnSpec("source", "Source", 7, shown_from=72),
     )
     PLACEHOLDER = "14:12 what happened   (no time: stamped now)"
