@@ -36,6 +36,8 @@ TICK, NO_TICK = "\u2611", "\u2610"
 
 
 class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    """A short terminal gets one-row controls (forms.tcss), leaving rows for the preview."""
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "add", "Add ticked rows", priority=True),

@@ -71,3 +71,16 @@ async def test_a_missing_file_says_so_in_one_line(sample_path: Path) -> None:
                 break
         assert "/nowhere/at/all.log" in error and "\n" not in error
         assert app.screen.query_one("#import-all", Checkbox).value is False
+
+
+async def test_the_preview_keeps_its_rows_on_a_small_terminal(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await _read(pilot, FIXTURES / "checkout-postmortem.md")
+        await pilot.pause()
+        table = app.screen.query_one("#import-rows", DataTable)
+        assert table.row_count
+        assert table.scrollable_content_region.height >= 6  # rows the preview has room for
+        for button in ("#import-add", "#import-cancel"):
+            assert app.screen.region.contains_region(app.screen.query_one(button).region)
