@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, ProgressBar, Static
 
-from ..checklist import checklist_lines
 from ..clock_view import ClockView
 from ..export import sorted_actions
 from ..model import KIND_TITLES, ROLE_TITLES, Session
@@ -64,6 +63,10 @@ def step_lines(session: Session, step_key: str, today, config, width: int = 80) 
             f"{a.deadline.isoformat() if a.deadline else 'no deadline'}"
             for a in sorted_actions(session.action_items)
         ]
+    # Imported here: the checklist loads every check; the meeting screen that imports this
+    # module at launch does not need them until the wrap-up.
+    from ..checklist import checklist_lines
+
     return checklist_lines(session, today, config)
 
 
