@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, TabbedContent, TabPane, Tabs
+from textual.widgets import Label, TabbedContent, TabPane, Tabs
 
 from ..clock_view import ClockView
 from ..live_session import LiveSession
@@ -23,6 +23,7 @@ from .panels.wrap_up_panel import WrapUpPanel
 from .presenter_screen import PresenterScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
+from .widgets.key_footer import KeyFooter
 from .widgets.status_bar import StatusBar
 from .widgets.step_panel import StepPanel
 
@@ -75,7 +76,7 @@ class MeetingScreen(GuidanceActions):
                 for panel, title in PANELS:
                     with TabPane(title, id=panel):
                         yield self._make_panel(panel)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     @staticmethod
     def _make_panel(panel: str) -> object:

@@ -12,7 +12,7 @@ import textwrap
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
 
 from ..clock_view import ClockView
 from ..export import sorted_actions
@@ -22,6 +22,7 @@ from ..visible_text import one_line
 from .clock_screen import CLOCK_BINDINGS, ClockScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
+from .widgets.key_footer import KeyFooter
 from .widgets.quiet import set_fraction, set_text
 
 SHOWN_ENTRIES = 12
@@ -86,7 +87,7 @@ class PresenterScreen(ClockScreen):
                 yield Label("", id="presenter-notice", markup=False)
                 yield Static("", id="presenter-prompt", markup=False)
                 yield Static("", id="presenter-entries", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
         """On a small terminal the countdown and the notes get the room; the agenda goes."""
