@@ -67,7 +67,7 @@ class MeetingScreen(GuidanceActions):
         yield Label("", id="presence", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                yield AgendaList(id="agenda")
+                yield AgendaList(self.clock_view().agenda, id="agenda")
                 yield StepPanel(id="step")
             # Open on the current step's panel: switching to it after mounting animated
             # the tab bar's scroll and underline, and launch waited ~100 ms for them to end.
