@@ -93,13 +93,17 @@ class ClockScreen(Screen):
     def tick(self) -> None:
         """Repaint from the clock's state; the interval only triggers repaints, so a blocked
         loop or an open dialog cannot make the countdown drift."""
-        live = self.live
-        view = clock_view(
-            live.session, self.clock, self.clock.now(), live.standing(), live.resume_notice
-        )
+        view = self.clock_view()
         self._ring_if_due(view.step_index, self.clock.remaining())
         if self.in_view:
             self.show_clock(view)
+
+    def clock_view(self) -> ClockView:
+        """What the clock shows now."""
+        live = self.live
+        return clock_view(
+            live.session, self.clock, self.clock.now(), live.standing(), live.resume_notice
+        )
 
     def show_clock(self, view: ClockView) -> None:
         """Paint ``view``; each clock screen shows it its own way."""

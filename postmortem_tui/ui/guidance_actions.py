@@ -1,9 +1,9 @@
 """The meeting screen's guidance keys: rebalance the pace, the impact x effort grid, the
-backlog check and the review criteria. Their dialogs are imported when first opened."""
+backlog check and the review criteria. Their dialogs, and the checks behind them, are
+imported when first used."""
 
 from __future__ import annotations
 
-from ..checks import apply_rebalance, rebalance_for, suggest_criteria
 from ..model.criteria import Criteria
 from ..paths import sessions_dir
 from .entry_actions import EntryActions
@@ -12,6 +12,7 @@ from .panels.actions_panel import ActionsPanel
 
 class GuidanceActions(EntryActions):
     def action_rebalance(self) -> None:
+        from ..checks.pace import apply_rebalance, rebalance_for
         from .rebalance_screen import RebalanceScreen
 
         clock = self.live.clock
@@ -47,6 +48,7 @@ class GuidanceActions(EntryActions):
         self.app.push_screen(screen)
 
     def action_criteria(self) -> None:
+        from ..checks.criteria import suggest_criteria
         from .forms.criteria_form import CriteriaForm
 
         config = self.live.config.criteria

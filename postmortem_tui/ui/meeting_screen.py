@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, TabbedContent, TabPane
+from textual.widgets import Label, TabbedContent, TabPane, Tabs
 
 from ..clock_view import ClockView
 from ..live_session import LiveSession
@@ -23,6 +23,7 @@ from .panels.wrap_up_panel import WrapUpPanel
 from .presenter_screen import PresenterScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
+from .widgets.key_footer import KeyFooter
 from .widgets.status_bar import StatusBar
 from .widgets.step_panel import StepPanel
 
@@ -66,13 +67,16 @@ class MeetingScreen(GuidanceActions):
         yield Label("", id="presence", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                yield AgendaList(id="agenda")
+                yield AgendaList(self.clock_view().agenda, id="agenda")
                 yield StepPanel(id="step")
-            with TabbedContent(id="panels", initial="timeline"):
+            # Open on the current step's panel: switching to it after mounting animated
+            # the tab bar's scroll and underline, and launch waited ~100 ms for them to end.
+            initial = STEP_PANELS[self.session.agenda.current_step.key]
+            with TabbedContent(id="panels", initial=initial):
                 for panel, title in PANELS:
                     with TabPane(title, id=panel):
                         yield self._make_panel(panel)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     @staticmethod
     def _make_panel(panel: str) -> object:
@@ -109,6 +113,16 @@ class MeetingScreen(GuidanceActions):
         # calling it here too started a second 0.25 s repaint interval.
         self.refresh_panels()
         self.tick()
+        self.call_after_refresh(self._snap_tab_bar)
+
+    def _snap_tab_bar(self) -> None:
+        """Put the active tab in the middle of the tab bar at once. The bar is wider than the
+        panel; Textual scrolls it there when it first gets its size, with an animation that
+        kept the launch's first complete frame waiting ~100 ms."""
+        tabs = self.query_one("#panels Tabs", Tabs)
+        if tabs.active_tab is not None:
+            bar = tabs.query_one("#tabs-scroll")
+            bar.scroll_to_center(tabs.active_tab, animate=False, force=True)
 
     # The clock
 

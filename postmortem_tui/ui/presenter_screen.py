@@ -12,9 +12,8 @@ import textwrap
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
 
-from ..checklist import checklist_lines
 from ..clock_view import ClockView
 from ..export import sorted_actions
 from ..model import KIND_TITLES, ROLE_TITLES, Session
@@ -23,6 +22,7 @@ from ..visible_text import one_line
 from .clock_screen import CLOCK_BINDINGS, ClockScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
+from .widgets.key_footer import KeyFooter
 from .widgets.quiet import set_fraction, set_text
 
 SHOWN_ENTRIES = 12
@@ -65,6 +65,10 @@ def step_lines(session: Session, step_key: str, today, config, width: int = 80) 
             f"{a.deadline.isoformat() if a.deadline else 'no deadline'}  {one_line(a.what)}"
             for a in sorted_actions(session.action_items)
         ]
+    # Imported here: the checklist loads every check; the meeting screen that imports this
+    # module at launch does not need them until the wrap-up.
+    from ..checklist import checklist_lines
+
     return checklist_lines(session, today, config)
 
 
@@ -84,7 +88,7 @@ class PresenterScreen(ClockScreen):
                 yield Label("", id="presenter-notice", markup=False)
                 yield Static("", id="presenter-prompt", markup=False)
                 yield Static("", id="presenter-entries", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
         """On a small terminal the countdown and the notes get the room; the agenda goes."""

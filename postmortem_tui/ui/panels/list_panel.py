@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,10 +19,12 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import DataTable, Input, Label, Static
 
-from ...checks import Hint, hints_for_text
 from ...visible_text import visible_controls
 from ..widgets.entry_table import ColumnSpec, EntryTable, Row
 from ..widgets.quiet import set_text
+
+if TYPE_CHECKING:
+    from ...checks.hint import Hint
 
 
 class EntryInput(Input):
@@ -120,7 +123,7 @@ class ListPanel(Vertical):
     @on(Input.Changed)
     def _typing(self, event: Input.Changed) -> None:
         event.stop()
-        self._show_hints(hints_for_text(event.value, self.participants))
+        self._show_hints(blameless_hints(event.value, self.participants))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -147,10 +150,21 @@ class ListPanel(Vertical):
         key = self.table.selected_key
         text = self._details.get(key, "") if key else ""
         if text:
-            hints = hints_for_text(self._checked.get(key, ""), self.participants)
+            hints = blameless_hints(self._checked.get(key, ""), self.participants)
             text = visible_controls(text) + ("\n" + format_hints(hints) if hints else "")
         detail = self.query_one(".detail", Static)
         detail.update(text if text else self.EMPTY if not self._details else "")
+
+
+def blameless_hints(text: str, participants: Sequence[str]) -> list[Hint]:
+    """The blameless-language hints for ``text``; their module (some forty patterns to
+    compile, ~15 ms) is loaded with the first text to check, not at launch, when every
+    panel's empty input reports its value."""
+    if not text.strip():
+        return []
+    from ...checks.blameless import hints_for_text
+
+    return hints_for_text(text, participants)
 
 
 def format_hints(hints: Sequence[Hint], limit: int = 2) -> str:

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...checklist import checklist_lines
 from ...config import Config
 from ...model import Session
 
@@ -23,4 +22,8 @@ class WrapUpPanel(VerticalScroll):
         )
 
     def update_from(self, session: Session, today: date, config: Config) -> None:
+        # Imported here: the checklist runs every check (their patterns take ~15 ms to
+        # compile), and this panel is only filled when first brought forward.
+        from ...checklist import checklist_lines
+
         self.query_one(".checklist", Static).update("\n".join(checklist_lines(session, today, config)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual import on
@@ -17,15 +18,19 @@ MARKS = {"done": "\u2713", "current": "\u25b6", "running": "\u25b6", "upcoming":
 
 
 class AgendaRow(Horizontal):
-    def __init__(self, index: int) -> None:
-        super().__init__(classes="agenda-row")
+    def __init__(self, index: int, line: StepLine | None = None) -> None:
+        classes = "agenda-row"
+        if line is not None:  # composed as it is shown: no restyle when first shown
+            classes += f" -{line.state}" + (" -over" if line.over else "")
+        super().__init__(classes=classes)
         self.index = index
-        self._shown: StepLine | None = None
+        self._shown = line
 
     def compose(self) -> ComposeResult:
-        yield Label("", classes="mark", markup=False)
-        yield Label("", classes="step-title", markup=False)
-        yield Label("", classes="minutes", markup=False)
+        line = self._shown
+        yield Label(f"{MARKS[line.state]} {line.number}" if line else "", classes="mark", markup=False)
+        yield Label(line.title if line else "", classes="step-title", markup=False)
+        yield Label(line.minutes if line else "", classes="minutes", markup=False)
 
     def show(self, line: StepLine) -> None:
         if line == self._shown:
@@ -44,9 +49,15 @@ class AgendaList(Vertical):
     class StepChosen(Message):
         index: int
 
+    def __init__(self, lines: Sequence[StepLine] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines = lines
+        """The rows as first shown, when known at compose: changing a row's classes once it
+        is mounted restyles it, which at launch was 28 style applications."""
+
     def compose(self) -> ComposeResult:
         for index in range(7):
-            yield AgendaRow(index)
+            yield AgendaRow(index, self._lines[index] if index < len(self._lines) else None)
 
     def show(self, lines: list[StepLine]) -> None:
         # Its children, not query(): that walks every label below on each 0.25 s tick.
