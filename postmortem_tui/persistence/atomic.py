@@ -32,8 +32,12 @@ def atomic_write(path: Path, data: bytes, like: Path | None = None) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         mode = _mode_of(path)
-        if mode is None:
-            mode = (_mode_of(like) if like is not None else None) or NEW_FILE_MODE
+        if mode is None and like is not None:
+            try:
+                mode = _mode_of(like)
+            except OSError:  # the session cannot be looked at: the document is still written
+                mode = None
+        mode = mode or NEW_FILE_MODE
         os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:

@@ -98,7 +98,7 @@ class PostmortemApp(App[int]):
                 self.notify(f"Theme not remembered: {error.strerror}", severity="warning")
 
     def on_postmortem_app_synced(self, message: Synced) -> None:
-        if self.return_code is not None:
+        if self.return_code is not None or not self.is_running:
             return  # closing: the screens may already have lost their widgets
         problem = self.live.problem
         if problem and problem != self._last_problem:

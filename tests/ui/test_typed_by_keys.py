@@ -133,6 +133,7 @@ async def test_the_step_prompt_ends_at_a_sentence_on_a_small_screen(sample_path:
         box = app.screen.query_one("#step-prompt", Static)
         shown = str(box.render())
         assert shown.startswith("Walk through the incident") and shown[-1] in ".?!"
+        assert "Press t to add an entry" in shown  # the one place that names t and k
         width, height = box.content_region.size
         assert len(textwrap.wrap(shown, width)) <= height
 
@@ -159,3 +160,23 @@ async def test_k_away_from_the_timeline_says_what_to_do(sample_path: Path) -> No
         await pilot.pause()
         assert any("Kinds are for timeline entries" in message for message in told)
         assert app.screen.query_one("TabbedContent").active == "timeline"
+
+
+async def test_the_timeline_shows_every_edit_even_at_one_clock_time(sample_path: Path) -> None:
+    """Rows are kept between refreshes by id and update time: two edits in the same
+    instant of a stopped clock must still both reach the screen."""
+    from postmortem_tui import editing
+    from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        table = app.screen.query_one("#panel-timeline EntryTable", EntryTable)
+        first = app.live.session.timeline[0]
+        for text in ("first rewrite", "second rewrite"):
+            changed = app.live.session.timeline[0].with_changes(text=text)
+            app.live.change(lambda s, c=changed: editing.replace(s, c, clock.now()))
+            await pilot.pause()
+            row = [str(cell) for cell in table.get_row(first.id)]
+            assert row[1] == text

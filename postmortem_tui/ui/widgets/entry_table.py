@@ -116,6 +116,7 @@ class EntryTable(DataTable):
             column.width = wanted
             column.auto_width = False
             self._require_update_dimensions = True
+            self._update_count += 1  # the cached rows were drawn at the old width
             self._fit_columns()
             self.refresh()
 

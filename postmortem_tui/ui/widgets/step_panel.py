@@ -54,7 +54,8 @@ class StepPanel(Vertical):
 
     def _fit_prompt(self) -> None:
         """Whole sentences, as many as the box has rows for: on a small screen the prompt
-        ends at a full stop rather than mid-sentence (the footer still shows the keys)."""
+        loses sentences rather than ending mid-way. The last, "Press t to add ...", is kept
+        longest: for most of these keys it is the only place on screen that names them."""
         if self._shown is None:
             return
         box = self.query_one("#step-prompt", Static)
@@ -62,5 +63,5 @@ class StepPanel(Vertical):
         width, height = box.content_region.width, box.content_region.height
         if width and height:
             while len(sentences) > 1 and len(textwrap.wrap(" ".join(sentences), width)) > height:
-                sentences.pop()
+                del sentences[-2 if sentences[-1].startswith("Press ") else -1]
         set_text(box, " ".join(sentences))
