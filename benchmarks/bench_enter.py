@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import make_session, machine  # noqa: E402
+from common import machine, make_session  # noqa: E402
 
 
 async def enters(path: Path, autosave: bool, count: int, profile: bool) -> list[float]:
