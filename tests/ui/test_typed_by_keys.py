@@ -6,9 +6,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from postmortem_tui.clock import FakeClock
-from postmortem_tui.ui.app import make_app
+from postmortem_tui.ui.app import PostmortemApp, make_app
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+
+
+def _app(path: Path) -> PostmortemApp:
+    return make_app(path, clock=FakeClock(START))
 
 
 async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -16,7 +20,7 @@ async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 async def test_an_action_item_typed_from_the_first_key(sample_path: Path) -> None:
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         before = len(app.live.session.action_items)
         await pilot.press("a")
@@ -31,7 +35,7 @@ async def test_an_action_item_typed_from_the_first_key(sample_path: Path) -> Non
 
 
 async def test_an_edited_note_takes_the_keys_typed(sample_path: Path) -> None:
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")  # Went well
         first = app.live.session.went_well[0].text
@@ -43,7 +47,7 @@ async def test_an_edited_note_takes_the_keys_typed(sample_path: Path) -> None:
 
 
 async def test_a_participant_typed_from_the_first_key(sample_path: Path) -> None:
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("P")
         await _type(pilot, "Noor Haddad")
@@ -53,7 +57,7 @@ async def test_a_participant_typed_from_the_first_key(sample_path: Path) -> None
 
 
 async def test_a_refused_owner_says_why_once_and_clears_when_corrected(sample_path: Path) -> None:
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a")
         await _type(pilot, "Alert on long locks")
@@ -69,7 +73,7 @@ async def test_a_refused_owner_says_why_once_and_clears_when_corrected(sample_pa
 
 
 async def test_save_and_cancel_stay_in_view_on_a_small_terminal(sample_path: Path) -> None:
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
         await pilot.pause()
@@ -80,7 +84,7 @@ async def test_save_and_cancel_stay_in_view_on_a_small_terminal(sample_path: Pat
 
 
 async def test_the_help_scrolls_to_its_last_key_on_a_small_terminal(sample_path: Path) -> None:
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -95,7 +99,7 @@ async def test_the_help_scrolls_to_its_last_key_on_a_small_terminal(sample_path:
 async def test_a_dated_timeline_time_is_shown_whole(sample_path: Path) -> None:
     from postmortem_tui.ui.widgets.entry_table import EntryTable
 
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
         await _type(pilot, "no time given here")
@@ -110,7 +114,7 @@ async def test_a_dated_timeline_time_is_shown_whole(sample_path: Path) -> None:
 async def test_resizing_keeps_the_selected_row(sample_path: Path) -> None:
     from postmortem_tui.ui.widgets.entry_table import EntryTable
 
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1", "down", "down", "down")
         table = app.screen.query_one("#panel-timeline EntryTable", EntryTable)
@@ -126,7 +130,7 @@ async def test_the_step_prompt_ends_at_a_sentence_on_a_small_screen(sample_path:
 
     from textual.widgets import Static
 
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "n", "n")  # the timeline step: its prompt is long
         await pilot.pause()
@@ -141,7 +145,7 @@ async def test_the_step_prompt_ends_at_a_sentence_on_a_small_screen(sample_path:
 async def test_save_as_suggests_a_copy_beside_the_session(sample_path: Path) -> None:
     from postmortem_tui.persistence import load
 
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -152,7 +156,7 @@ async def test_save_as_suggests_a_copy_beside_the_session(sample_path: Path) -> 
 
 
 async def test_k_away_from_the_timeline_says_what_to_do(sample_path: Path) -> None:
-    app = make_app(sample_path, clock=FakeClock(START))
+    app = _app(sample_path)
     told: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
         app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
