@@ -12,7 +12,7 @@ import textwrap
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, ProgressBar, Static
+from textual.widgets import Label, Static
 
 from ..clock_view import ClockView
 from ..export import sorted_actions
@@ -23,7 +23,8 @@ from .clock_screen import CLOCK_BINDINGS, ClockScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.key_footer import KeyFooter
-from .widgets.quiet import set_fraction, set_text
+from .widgets.quiet import set_text
+from .widgets.step_bar import StepBar
 
 SHOWN_ENTRIES = 12
 """The most recent entries of the step's list; the room sees what was just said."""
@@ -84,7 +85,7 @@ class PresenterScreen(ClockScreen):
             with Vertical(id="presenter-main"):
                 yield Label("", id="presenter-step", markup=False)
                 yield BigCountdown(id="presenter-countdown")
-                yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="presenter-progress")
+                yield StepBar(id="presenter-progress")
                 yield Label("", id="presenter-notice", markup=False)
                 yield Static("", id="presenter-prompt", markup=False)
                 yield Static("", id="presenter-entries", markup=False)
@@ -116,7 +117,7 @@ class PresenterScreen(ClockScreen):
         self.query_one(BigCountdown).value = view.countdown
         for phase in ("normal", "warning", "over"):
             self.set_class(view.phase == phase, f"-{phase}")
-        set_fraction(self.query_one("#presenter-progress", ProgressBar), view.fraction)
+        self.query_one("#presenter-progress", StepBar).show(view.fraction)
         notice = self.query_one("#presenter-notice", Label)
         set_text(notice, view.notice)
         notice.display = bool(view.notice)

@@ -7,10 +7,11 @@ import textwrap
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Label, ProgressBar, Static
+from textual.widgets import Label, Static
 
 from .big_countdown import BigCountdown
-from .quiet import set_fraction, set_text
+from .quiet import set_text
+from .step_bar import StepBar
 
 
 class StepPanel(Vertical):
@@ -19,7 +20,7 @@ class StepPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("", id="step-name", markup=False)
         yield BigCountdown(id="countdown")
-        yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="progress")
+        yield StepBar(id="progress")
         yield Label("", id="step-notice", markup=False)
         yield Static("", id="step-prompt", markup=False)
 
@@ -34,7 +35,7 @@ class StepPanel(Vertical):
         prompt: str,
     ) -> None:
         shown = {"name": name, "countdown": countdown, "phase": phase, "notice": notice, "prompt": prompt}
-        set_fraction(self.query_one("#progress", ProgressBar), fraction)
+        self.query_one("#progress", StepBar).show(fraction)
         if shown == self._shown:
             return
         self._shown = shown
