@@ -1,0 +1,97 @@
+"""The countdown and the step bar repaint only what changed, and never leave a stale cell."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.ui.app import make_app
+from postmortem_tui.ui.widgets.big_countdown import BigCountdown, changed_box, render_big
+from postmortem_tui.ui.widgets.step_bar import StepBar, bar_cells
+
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+
+clock_values = st.builds(
+    lambda over, minutes, seconds: f"{'+' if over else ''}{minutes:02d}:{seconds:02d}",
+    st.booleans(),
+    st.integers(0, 99),
+    st.integers(0, 59),
+)
+
+
+@given(clock_values, clock_values, st.integers(1, 6))
+def test_the_repainted_box_holds_every_cell_that_changed(old: str, new: str, scale: int) -> None:
+    if len(old) != len(new):
+        new = old  # a new length lays the countdown out again, all of it
+    before, after = render_big(old, scale), render_big(new, scale)
+    box = changed_box(before, after)
+    changed = {
+        (x, y)
+        for y, (a, b) in enumerate(zip(before, after))
+        for x, (p, q) in enumerate(zip(a, b))
+        if p != q
+    }
+    if not changed:
+        assert box is None
+        return
+    assert box is not None
+    assert all(box.contains(x, y) for x, y in changed)
+
+
+def test_a_second_going_by_repaints_the_last_digit_only() -> None:
+    before, after = render_big("12:34", 3), render_big("12:33", 3)
+    box = changed_box(before, after)
+    assert box is not None
+    glyph = 3 * 3  # a glyph is 3 pixels wide
+    assert box.width <= glyph and box.x >= len(after[0]) - glyph
+
+
+async def test_the_countdown_on_screen_is_the_whole_new_time(sample_path: Path) -> None:
+    """After many partial repaints, every row shows the time now, as a fresh drawing would."""
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, present=True)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("space")
+        for _ in range(70):  # over a minute boundary: 05:00 -> 03:50
+            clock.advance(1)
+            app.screen.tick()
+            await pilot.pause()
+        countdown = app.screen.query_one(BigCountdown)
+        assert countdown.value == "03:50"
+        shown = [strip.text for strip in countdown.render_lines(countdown.size.region)]
+        fresh = [line.strip() for line in render_big("03:50", countdown.scale_for(*countdown.content_region.size))]
+        assert [line.strip() for line in shown if line.strip()] == fresh
+
+
+def test_the_bar_is_drawn_in_half_cells() -> None:
+    assert bar_cells(40, 0) == (0, False)
+    assert bar_cells(40, 0.5) == (20, False)
+    assert bar_cells(40, 0.51) == (20, True)
+    assert bar_cells(40, 1.7) == (40, False)
+
+
+async def test_the_bar_follows_the_step_and_fills_when_time_is_up(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        bar = app.screen.query_one("#progress", StepBar)
+        width = bar.size.width
+        clock.advance(150)  # half of step 1's five minutes
+        app.screen.tick()
+        await pilot.pause()
+        text = bar.render_line(0).text
+        assert len(text) == width
+        half = text[: width // 2]
+        assert set(half) == {"\u2501"}
+        done_style = bar.render_line(0)._segments[0].style
+        clock.advance(200)  # past zero
+        app.screen.tick()
+        await pilot.pause()
+        full = bar.render_line(0)
+        assert full.text == "\u2501" * width
+        assert full._segments[0].style != done_style  # the time-up colour
