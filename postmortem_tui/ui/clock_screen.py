@@ -42,6 +42,9 @@ CLOCK_BINDINGS = [
 
 
 class ClockScreen(Screen):
+    BLANK = True
+    """The screen draws nothing but its background under its widgets (see widgets/layout.py)."""
+
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live

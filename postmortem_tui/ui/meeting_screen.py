@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, TabbedContent, TabPane, Tabs
 
 from ..clock_view import ClockView
@@ -24,6 +23,7 @@ from .presenter_screen import PresenterScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.key_footer import KeyFooter
+from .widgets.layout import Column, Row
 from .widgets.status_bar import StatusBar
 from .widgets.step_panel import StepPanel
 
@@ -65,8 +65,8 @@ class MeetingScreen(GuidanceActions):
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
         yield Label("", id="presence", markup=False)
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
+        with Row(id="body"):
+            with Column(id="left"):
                 yield AgendaList(self.clock_view().agenda, id="agenda")
                 yield StepPanel(id="step")
             # Open on the current step's panel: switching to it after mounting animated

@@ -11,7 +11,6 @@ import textwrap
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from ..clock_view import ClockView
@@ -23,6 +22,7 @@ from .clock_screen import CLOCK_BINDINGS, ClockScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.key_footer import KeyFooter
+from .widgets.layout import Column, Row
 from .widgets.quiet import set_text
 from .widgets.step_bar import StepBar
 
@@ -80,9 +80,9 @@ class PresenterScreen(ClockScreen):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="presenter-title", markup=False)
-        with Horizontal(id="presenter-body"):
+        with Row(id="presenter-body"):
             yield AgendaList(id="presenter-agenda")
-            with Vertical(id="presenter-main"):
+            with Column(id="presenter-main"):
                 yield Label("", id="presenter-step", markup=False)
                 yield BigCountdown(id="presenter-countdown")
                 yield StepBar(id="presenter-progress")

@@ -48,6 +48,7 @@ class EntryInput(Input):
 
 
 class ListPanel(Vertical):
+    BLANK = True  # a box of widgets, no border of its own (see widgets/layout.py)
     COLUMNS: Sequence[ColumnSpec] = ()
     PLACEHOLDER = "type and press Enter"
     EMPTY = "Nothing yet."
@@ -73,20 +74,19 @@ class ListPanel(Vertical):
         yield from ()
 
     def compose(self) -> ComposeResult:
+        # Kept rather than queried: the hint line is touched at every key, and a query
+        # (a CSS match over the panel) cost more than the hints themselves.
+        self.table = EntryTable(self.COLUMNS, classes="entries")
+        self.detail = Static("", classes="detail", markup=False)
+        self.input = EntryInput(placeholder=self.PLACEHOLDER, classes="entry-input")
+        self.error_line = Label("", classes="input-error", markup=False)
+        self.hint_line = Label("", classes="input-hint", markup=False)
         yield from self.compose_top()
-        yield EntryTable(self.COLUMNS, classes="entries")
-        yield Static("", classes="detail", markup=False)
-        yield EntryInput(placeholder=self.PLACEHOLDER, classes="entry-input")
-        yield Label("", classes="input-error", markup=False)
-        yield Label("", classes="input-hint", markup=False)
-
-    @property
-    def table(self) -> EntryTable:
-        return self.query_one(EntryTable)
-
-    @property
-    def input(self) -> EntryInput:
-        return self.query_one(EntryInput)
+        yield self.table
+        yield self.detail
+        yield self.input
+        yield self.error_line
+        yield self.hint_line
 
     def show_rows(
         self, rows: Sequence[Row], details: dict[str, str], checked: dict[str, str] | None = None
@@ -111,13 +111,13 @@ class ListPanel(Vertical):
         self.table.focus()
 
     def show_error(self, message: str) -> None:
-        set_text(self.query_one(".input-error", Label), message)
+        set_text(self.error_line, message)
         self.set_class(bool(message), "-error")
 
     def _show_hints(self, hints: list[Hint]) -> None:
         # Called at every key: touch the label (a layout of the whole screen) only when the
         # hint changes, which is seldom.
-        set_text(self.query_one(".input-hint", Label), format_hints(hints))
+        set_text(self.hint_line, format_hints(hints))
         self.set_class(bool(hints), "-hinted")
 
     @on(Input.Changed)
@@ -152,8 +152,7 @@ class ListPanel(Vertical):
         if text:
             hints = blameless_hints(self._checked.get(key, ""), self.participants)
             text = visible_controls(text) + ("\n" + format_hints(hints) if hints else "")
-        detail = self.query_one(".detail", Static)
-        detail.update(text if text else self.EMPTY if not self._details else "")
+        self.detail.update(text if text else self.EMPTY if not self._details else "")
 
 
 def blameless_hints(text: str, participants: Sequence[str]) -> list[Hint]:
