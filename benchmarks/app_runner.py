@@ -155,6 +155,9 @@ def peak_rss() -> int:
 def build(kind: str, session: Path | None, marks: dict[str, float]):
     """The app and the name of its main screen; ``marks["app_imported"]`` when imported."""
     if kind == "real":
+        from postmortem_tui.collector import pause_for_launch
+
+        pause_for_launch()  # as `postmortem FILE` does (cli/session_commands.py)
         from postmortem_tui.ui.app import make_app
 
         marks["app_imported"] = time.monotonic()

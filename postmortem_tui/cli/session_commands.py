@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..checks.schedule import meeting_note
+from ..collector import pause_for_launch
 from ..model import ROLES, SEVERITIES, Incident, Meeting, Session
 from ..paths import new_session_path, sessions_dir
 from ..persistence import SUFFIX, SessionFileError, create, load
@@ -87,9 +89,13 @@ def open_session(args: argparse.Namespace) -> int:
     # Textual is imported only to open the screen. An invalid file is refused there, with
     # the same one-line error, before the terminal is taken over: the session is read once
     # (loading it here first as well cost a second full load, ~0.5 s at 10,000 entries).
-    from ..ui.app import run
+    pause_for_launch()  # until the first frame (collector.py)
+    try:
+        from ..ui.app import run
 
-    return run(path, present=args.present, name=args.name, role=args.role)
+        return run(path, present=args.present, name=args.name, role=args.role)
+    finally:
+        gc.enable()  # if the app never got to its first frame
 
 
 def new_session(args: argparse.Namespace) -> int:

@@ -3,7 +3,6 @@ file and with other instances on the same session."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from ..clock import Clock, SystemClock
+from ..collector import settle_after_launch, spread_full_collections
 from ..config import Config, load_config, remember_theme
 from ..live_session import LiveSession
 from ..persistence import SessionFileError
@@ -89,6 +89,7 @@ class PostmortemApp(App[int]):
         if self.live.resume_notice:
             self.notify(self.live.resume_notice, severity="warning", timeout=10)
         spread_full_collections()
+        self.call_after_refresh(settle_after_launch)
 
     def watch_theme(self, theme: str) -> None:
         config = self.live.config
@@ -189,25 +190,6 @@ class PostmortemApp(App[int]):
                 self.exit(1)
 
         self.push_screen(CannotSaveScreen(self.live.problem or "unknown reason"), decided)
-
-
-FULL_COLLECTION_EVERY = 100
-"""Collections of the middle generation before a full one is considered (Python's default: 10)."""
-
-
-def spread_full_collections() -> None:
-    """Make Python's full garbage collections ten times rarer.
-
-    A full collection walks every live object, and an open session is a lot of them: at
-    10,000 entries each took about 120 ms, came every few Enters (each change makes a new
-    copy of the session, and the copies flow through the young generations), and froze
-    whatever key was being typed. Rarer full collections cut Enter at 10,000 entries from
-    ~460 to ~210 ms and the 95th percentile of a typed key from ~200 to ~30 ms
-    (benchmarks/bench_keys.py). Unreachable cycles wait longer to be freed; the session's
-    own objects are freed as soon as they are dropped, by reference counting.
-    """
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
 def make_app(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import subprocess
@@ -81,6 +82,7 @@ def test_opening_a_bad_file_refuses_and_leaves_it(
     code, _, err = _run(capsys, str(sample_path))
     assert code == 1 and "not valid TOML" in err
     assert sample_path.read_bytes() == before
+    assert gc.isenabled()  # paused for the launch that did not happen, and on again
 
 
 def test_new_creates_in_the_sessions_folder_and_list_shows_it(

@@ -9,6 +9,7 @@ CORE = [
     "postmortem_tui.model",
     "postmortem_tui.agenda_clock",
     "postmortem_tui.clock",
+    "postmortem_tui.collector",
     "postmortem_tui.durations",
     "postmortem_tui.timeparse",
     "postmortem_tui.persistence",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -95,3 +96,14 @@ async def test_the_bar_follows_the_step_and_fills_when_time_is_up(sample_path: P
         full = bar.render_line(0)
         assert full.text == "\u2501" * width
         assert full._segments[0].style != done_style  # the time-up colour
+
+
+async def test_the_collector_paused_for_launch_is_on_once_the_screen_shows(sample_path: Path) -> None:
+    gc.disable()  # as `postmortem FILE` does before importing the UI
+    try:
+        app = make_app(sample_path, clock=FakeClock(START))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
