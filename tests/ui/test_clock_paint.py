@@ -107,3 +107,19 @@ async def test_the_collector_paused_for_launch_is_on_once_the_screen_shows(sampl
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_in_an_ansi_theme_the_time_still_to_go_is_blank(sample_path: Path) -> None:
+    """The track's colour is the terminal's default there: a line in it would look bright."""
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "ansi-dark"
+        await pilot.press("space")
+        clock.advance(150)
+        app.screen.tick()
+        await pilot.pause()
+        bar = app.screen.query_one("#progress", StepBar)
+        text = bar.render_line(0).text
+        done = len(text) - len(text.rstrip(" "))
+        assert text.rstrip(" ") == "\u2501" * len(text.rstrip(" ")) and done > 0

@@ -71,15 +71,18 @@ class StepBar(Widget):
         base = self.rich_style
         ink = base + Style.from_color(part.color)
         tail = base + Style.from_color(part.bgcolor)
+        # In the ANSI themes the track's colour is the terminal's own text colour, which
+        # would draw the time still to go as a bright line: Textual's bar leaves it blank.
+        track = part.bgcolor is not None and not part.bgcolor.is_default
         segments = [Segment(DONE * done, ink)]
         if half:
             segments.append(Segment(HALF_DONE, ink))
         rest = width - done - half
         if rest > 0:
             if done and not half:  # Textual's bar: a half cell where the gone part ends
-                segments.append(Segment(HALF_LEFT, tail))
+                segments.append(Segment(HALF_LEFT if track else " ", tail))
                 rest -= 1
-            segments.append(Segment(DONE * rest, tail))
+            segments.append(Segment((DONE if track else " ") * rest, tail))
         strip = Strip([segment for segment in segments if segment.text], width)
         self._drawn = (key, strip)
         return strip
