@@ -123,3 +123,22 @@ async def test_in_an_ansi_theme_the_time_still_to_go_is_blank(sample_path: Path)
         text = bar.render_line(0).text
         done = len(text) - len(text.rstrip(" "))
         assert text.rstrip(" ") == "\u2501" * len(text.rstrip(" ")) and done > 0
+
+
+async def test_the_presenter_bar_takes_the_countdown_colour_near_and_past_zero(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, present=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space")
+        screen = app.screen
+        bar = screen.query_one("#presenter-progress", StepBar)
+        countdown = screen.query_one(BigCountdown)
+        colours = []
+        for seconds in (30, 200, 100):  # 04:30 left, then 01:10 left, then 00:30 over
+            clock.advance(seconds)
+            screen.tick()
+            await pilot.pause()
+            colours.append((bar.render_line(0)._segments[0].style.color, countdown.rich_style.color))
+        normal, warning, over = colours
+        assert warning[0] == warning[1] != normal[0]
+        assert over[0] == over[1] != warning[0]
