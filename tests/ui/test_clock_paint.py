@@ -142,3 +142,17 @@ async def test_the_presenter_bar_takes_the_countdown_colour_near_and_past_zero(s
         normal, warning, over = colours
         assert warning[0] == warning[1] != normal[0]
         assert over[0] == over[1] != warning[0]
+
+
+async def test_the_track_still_to_go_shows_in_the_high_contrast_theme(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "high-contrast"
+        await pilot.press("space")
+        clock.advance(100)
+        app.screen.tick()
+        await pilot.pause()
+        bar = app.screen.query_one("#progress", StepBar)
+        track = bar.render_line(0)._segments[-1].style
+        assert track.color is not None and track.color != track.bgcolor

@@ -35,14 +35,17 @@ class StepBar(Widget):
         height: 1;
         &> .step-bar--done {
             color: $primary;
-            background: $surface;
+            background: $panel;
         }
         &> .step-bar--full {
             color: $success;
-            background: $surface;
+            background: $panel;
         }
     }
     """
+    """The background of a part is the colour of the track still to go: ``$panel`` rather
+    than Textual's ``$surface``, which is the screen's own black in the high-contrast theme
+    and all but invisible in the dark one."""
 
     fraction: float = 0.0
     _drawn: tuple[tuple, Strip] | None = None
