@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.pilot import Pilot
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.ui.app import make_app
@@ -75,25 +76,27 @@ def test_the_bar_is_drawn_in_half_cells() -> None:
     assert bar_cells(40, 1.7) == (40, False)
 
 
+async def _bar_after(pilot: Pilot, clock: FakeClock, seconds: float) -> StepBar:
+    """The meeting screen's step bar once the clock has run ``seconds`` into step 1."""
+    clock.advance(seconds)
+    pilot.app.screen.tick()
+    await pilot.pause()
+    return pilot.app.screen.query_one("#progress", StepBar)
+
+
 async def test_the_bar_follows_the_step_and_fills_when_time_is_up(sample_path: Path) -> None:
     clock = FakeClock(START)
     app = make_app(sample_path, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("space")
-        bar = app.screen.query_one("#progress", StepBar)
+        bar = await _bar_after(pilot, clock, 150)  # half of step 1's five minutes
         width = bar.size.width
-        clock.advance(150)  # half of step 1's five minutes
-        app.screen.tick()
-        await pilot.pause()
         text = bar.render_line(0).text
         assert len(text) == width
         half = text[: width // 2]
         assert set(half) == {"\u2501"}
         done_style = bar.render_line(0)._segments[0].style
-        clock.advance(200)  # past zero
-        app.screen.tick()
-        await pilot.pause()
-        full = bar.render_line(0)
+        full = (await _bar_after(pilot, clock, 200)).render_line(0)  # past zero
         assert full.text == "\u2501" * width
         assert full._segments[0].style != done_style  # the time-up colour
 
@@ -116,11 +119,7 @@ async def test_in_an_ansi_theme_the_time_still_to_go_is_blank(sample_path: Path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.theme = "ansi-dark"
         await pilot.press("space")
-        clock.advance(150)
-        app.screen.tick()
-        await pilot.pause()
-        bar = app.screen.query_one("#progress", StepBar)
-        text = bar.render_line(0).text
+        text = (await _bar_after(pilot, clock, 150)).render_line(0).text
         done = len(text) - len(text.rstrip(" "))
         assert text.rstrip(" ") == "\u2501" * len(text.rstrip(" ")) and done > 0
 
@@ -150,9 +149,5 @@ async def test_the_track_still_to_go_shows_in_the_high_contrast_theme(sample_pat
     async with app.run_test(size=(100, 30)) as pilot:
         app.theme = "high-contrast"
         await pilot.press("space")
-        clock.advance(100)
-        app.screen.tick()
-        await pilot.pause()
-        bar = app.screen.query_one("#progress", StepBar)
-        track = bar.render_line(0)._segments[-1].style
+        track = (await _bar_after(pilot, clock, 100)).render_line(0)._segments[-1].style
         assert track.color is not None and track.color != track.bgcolor
