@@ -9,6 +9,9 @@ Apps:
   real          ``postmortem_tui.ui.app.make_app(session)``, the app the ``postmortem``
                 command runs.
   bare-static   a bare Textual app: Header, one Static, Footer (the launch baseline).
+  bare-model    bare-static that first reads the session with the core (pydantic model,
+                TOML), as the real app must before it can show anything: the floor of
+                any screen that shows a session (bench_launch.py --floor).
   bare-input    a bare Textual app with one Input (the typing baseline); Enter clears it,
                 as the app's entry inputs do.
 
@@ -163,12 +166,20 @@ def build(kind: str, session: Path | None, marks: dict[str, float]):
         marks["app_imported"] = time.monotonic()
         assert session is not None
         return make_app(session), "MeetingScreen"
+    if kind == "bare-model":
+        from postmortem_tui.collector import pause_for_launch
+
+        pause_for_launch()
+        from postmortem_tui.persistence.session_file import load
+
+        assert session is not None
+        loaded = load(session)
     from textual.app import App
     from textual.widgets import Footer, Header, Input, Static
 
     marks["app_imported"] = time.monotonic()
 
-    if kind == "bare-static":
+    if kind in ("bare-static", "bare-model"):
 
         class BareStatic(App):
             def compose(self):
@@ -176,6 +187,11 @@ def build(kind: str, session: Path | None, marks: dict[str, float]):
                 yield Static("A bare Textual app: a header, this text and a footer.")
                 yield Footer()
 
+        if kind == "bare-model":
+            from postmortem_tui.collector import settle_after_launch
+
+            BareStatic.on_mount = lambda self: self.call_after_refresh(settle_after_launch)
+            BareStatic.TITLE = loaded.incident.title
         return BareStatic(), "Screen"
 
     class BareInput(App):
@@ -190,7 +206,7 @@ def build(kind: str, session: Path | None, marks: dict[str, float]):
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("app", choices=("real", "bare-static", "bare-input"))
+    parser.add_argument("app", choices=("real", "bare-static", "bare-model", "bare-input"))
     parser.add_argument("--session", type=Path)
     parser.add_argument("--report", type=Path, required=True)
     parser.add_argument("--mode", choices=("launch", "keys"), default="launch")

@@ -51,7 +51,7 @@ from common import (  # noqa: E402
 )
 
 TARGET = 1.5
-MASKED = {"real": (0,), "bare-static": ()}
+MASKED = {"real": (0,), "bare-static": (), "bare-model": ()}
 """Screen rows that change on their own (the real app's header has a wall clock)."""
 
 
@@ -132,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also launch the real app from this source tree (e.g. a git archive of main)",
     )
     parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also launch the bare app after reading the session with the core (pydantic)",
+    )
+    parser.add_argument(
         "--profile", type=Path, help="folder: one more launch of each app under pyinstrument"
     )
     args = parser.parse_args(argv)
@@ -154,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         apps: tuple[str, ...] = ("real", "bare-static")
         if args.baseline_tree:
             apps += (f"real@{args.baseline_tree.resolve()}",)
+        if args.floor:
+            apps += ("bare-model",)
         for kind in apps:  # warm the page cache and the .pyc files; not counted
             launch_once(kind, session, home, columns, rows, args.settle)
         results: dict[str, list[dict]] = {kind: [] for kind in apps}
@@ -168,7 +175,11 @@ def main(argv: list[str] | None = None) -> int:
 
     for kind in apps:
         runs = results[kind]
-        label = {"real": "A real app", "bare-static": "B bare app"}.get(kind, "A' " + kind)
+        label = {
+            "real": "A real app",
+            "bare-static": "B bare app",
+            "bare-model": "F bare app + session read",
+        }.get(kind, "A' " + kind)
         print(summary(label, [r["total"] for r in runs]))
         for part, title in (
             ("startup", "interpreter start"),
@@ -190,6 +201,12 @@ def main(argv: list[str] | None = None) -> int:
         f"min {min(pairs):.2f}, max {max(pairs):.2f}); target at most {TARGET}x: "
         f"{'met' if ratio <= TARGET else 'MISSED'}"
     )
+    if args.floor:
+        floor = median([r["total"] for r in results["bare-model"]])
+        print(
+            f"floor (bare app that first reads the session with the core): {floor * 1000:.0f} ms, "
+            f"{floor / b:.2f}x the bare app; the real app is {a / floor:.2f}x the floor"
+        )
     if args.baseline_tree:
         base = median([r["total"] for r in results[apps[2]]])
         print(
