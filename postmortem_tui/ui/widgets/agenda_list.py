@@ -1,73 +1,153 @@
-"""The agenda column: seven steps with their minutes and a mark for where the meeting is."""
+"""The agenda column: seven steps with their minutes and a mark for where the meeting is.
+
+One widget that draws its rows, not a row of three labels per step: those were 28 widgets to
+style and lay out at launch, a sixth of the meeting screen, for seven lines of text.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual import on
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from rich.cells import cell_len
+from rich.segment import Segment
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Label
+from textual.strip import Strip
+from textual.widget import Widget
 
 from ...clock_view import StepLine
+from ...visible_text import one_line
 
 MARKS = {"done": "\u2713", "current": "\u25b6", "running": "\u25b6", "upcoming": "\u00b7"}
+MARK_WIDTH = 4
+MIN_MINUTES_WIDTH = 5
+ELLIPSIS = "\u2026"
 
 
-class AgendaRow(Horizontal):
-    def __init__(self, index: int, line: StepLine | None = None) -> None:
-        classes = "agenda-row"
-        if line is not None:  # composed as it is shown: no restyle when first shown
-            classes += f" -{line.state}" + (" -over" if line.over else "")
-        super().__init__(classes=classes)
-        self.index = index
-        self._shown = line
-
-    def compose(self) -> ComposeResult:
-        line = self._shown
-        yield Label(f"{MARKS[line.state]} {line.number}" if line else "", classes="mark", markup=False)
-        yield Label(line.title if line else "", classes="step-title", markup=False)
-        yield Label(line.minutes if line else "", classes="minutes", markup=False)
-
-    def show(self, line: StepLine) -> None:
-        if line == self._shown:
-            return
-        self._shown = line
-        self.query_one(".mark", Label).update(f"{MARKS[line.state]} {line.number}")
-        self.query_one(".step-title", Label).update(line.title)
-        self.query_one(".minutes", Label).update(line.minutes)
-        for state in MARKS:
-            self.set_class(line.state == state, f"-{state}")
-        self.set_class(line.over, "-over")
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis, or padded to it."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    cut = text
+    while cut and cell_len(cut) > width - 1:
+        cut = cut[:-1]
+    cut += ELLIPSIS
+    return cut + " " * (width - cell_len(cut))
 
 
-class AgendaList(Vertical):
+def minutes_width(lines: Sequence[StepLine]) -> int:
+    """The minutes column: as wide as its widest entry (``12/10``), five cells at least."""
+    return max(MIN_MINUTES_WIDTH, *(cell_len(line.minutes) for line in lines)) if lines else 0
+
+
+class AgendaList(Widget):
+    """The steps, one a row: mark and number, title (cut with an ellipsis), minutes."""
+
+    COMPONENT_CLASSES = {
+        "agenda--mark",
+        "agenda--title",
+        "agenda--minutes",
+        "agenda--over",
+        "agenda--done-mark",
+        "agenda--done-title",
+        "agenda--current-mark",
+        "agenda--current-title",
+        "agenda--current-minutes",
+        "agenda--current-over",
+        "agenda--running-mark",
+    }
+    """The parts of a row; ``current-`` ones are in the current step's row. Each has its row's
+    background, so that Textual lays its colour over that background as it would for a label
+    in the row."""
+
+    DEFAULT_CSS = """
+    AgendaList {
+        height: auto;
+        &> .agenda--mark, &> .agenda--minutes, &> .agenda--done-title { color: $text-muted; }
+        &> .agenda--done-mark { color: $success; }
+        &> .agenda--over { color: $error; text-style: bold; }
+        &> .agenda--current-mark, &> .agenda--current-title, &> .agenda--current-minutes,
+        &> .agenda--current-over, &> .agenda--running-mark {
+            background: $primary 25%;
+        }
+        &> .agenda--current-mark, &> .agenda--current-minutes { color: $text-muted; }
+        &> .agenda--current-title { text-style: bold; }
+        &> .agenda--current-over { color: $error; text-style: bold; }
+        &> .agenda--running-mark { color: $primary; text-style: bold; }
+    }
+    """
+
     @dataclass
     class StepChosen(Message):
         index: int
 
     def __init__(self, lines: Sequence[StepLine] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._lines: tuple[StepLine, ...] = tuple(lines)
+        self._strips: dict[int, Strip] = {}
+
+    @property
+    def lines(self) -> tuple[StepLine, ...]:
+        return self._lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 7
+
+    def show(self, lines: Sequence[StepLine]) -> None:
+        """Show ``lines``; redraws only the rows that changed."""
+        lines = tuple(lines)
+        if lines == self._lines:
+            return
+        if minutes_width(lines) != minutes_width(self._lines):  # every row moves
+            self._strips.clear()
+        for y, line in enumerate(lines):
+            if y >= len(self._lines) or self._lines[y] != line:
+                self._strips.pop(y, None)
         self._lines = lines
-        """The rows as first shown, when known at compose: changing a row's classes once it
-        is mounted restyles it, which at launch was 28 style applications."""
+        self.refresh()
 
-    def compose(self) -> ComposeResult:
-        for index in range(7):
-            yield AgendaRow(index, self._lines[index] if index < len(self._lines) else None)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
-    def show(self, lines: list[StepLine]) -> None:
-        # Its children, not query(): that walks every label below on each 0.25 s tick.
-        for row, line in zip(self.query_children(AgendaRow), lines):
-            row.show(line)
+    def on_resize(self) -> None:
+        self._strips.clear()
 
-    @on(Click)
-    def _clicked(self, event: Click) -> None:
-        widget = event.widget
-        while widget is not None and not isinstance(widget, AgendaRow):
-            widget = widget.parent  # type: ignore[assignment]
-        if isinstance(widget, AgendaRow):
-            self.post_message(self.StepChosen(widget.index))
+    def render_line(self, y: int) -> Strip:
+        strip = self._strips.get(y)
+        if strip is None:
+            strip = self._strips[y] = self._draw(y)
+        return strip
+
+    def _draw(self, y: int) -> Strip:
+        width = self.size.width
+        if y >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[y]
+        ink = self.get_component_rich_style
+        if line.state == "done":
+            mark, title, minutes_part = "done-mark", "done-title", "minutes"
+        elif line.state == "upcoming":
+            mark, title, minutes_part = "mark", "title", "minutes"
+        else:
+            mark = "running-mark" if line.state == "running" else "current-mark"
+            title, minutes_part = "current-title", "current-minutes"
+        if line.over:
+            minutes_part = "current-over" if minutes_part.startswith("current") else "over"
+        minutes = minutes_width(self._lines)
+        title_width = max(0, width - MARK_WIDTH - minutes)
+        segments = [
+            Segment(fit(f"{MARKS[line.state]} {line.number}", MARK_WIDTH), ink(f"agenda--{mark}")),
+            Segment(fit(one_line(line.title), title_width), ink(f"agenda--{title}")),
+            Segment(line.minutes.rjust(minutes), ink(f"agenda--{minutes_part}")),
+        ]
+        return Strip(segments).crop_extend(0, width, self.rich_style)
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and 0 <= offset.y < len(self._lines):
+            self.post_message(self.StepChosen(offset.y))
