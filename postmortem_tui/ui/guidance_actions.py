@@ -36,9 +36,9 @@ class GuidanceActions(EntryActions):
 
         self.app.push_screen(RebalanceScreen(self.live.session.agenda, plan), decided)
 
-    def action_toggle_grid(self) -> None:
-        self.show_panel("action_items")
-        self.query_one(ActionsPanel).toggle_grid()
+    async def action_toggle_grid(self) -> None:
+        panel: ActionsPanel = await self.bring_forward("action_items")
+        panel.toggle_grid()
 
     def action_backlog(self) -> None:
         from .backlog_screen import BacklogScreen

@@ -12,13 +12,7 @@ from ..live_session import LiveSession
 from ..model import Session
 from .clock_screen import CLOCK_BINDINGS
 from .guidance_actions import GuidanceActions
-from .panels.actions_panel import ActionsPanel
 from .panels.catalog import PANELS, STEP_PANELS
-from .panels.notes_panel import ImprovementsPanel, NotesPanel
-from .panels.participants_panel import ParticipantsPanel
-from .panels.root_cause_panel import RootCausePanel
-from .panels.timeline_panel import TimelinePanel
-from .panels.wrap_up_panel import WrapUpPanel
 from .presenter_screen import PresenterScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
@@ -71,35 +65,14 @@ class MeetingScreen(GuidanceActions):
                 yield StepPanel(id="step")
             # Open on the current step's panel: switching to it after mounting animated
             # the tab bar's scroll and underline, and launch waited ~100 ms for them to end.
+            # The other panels are made when first brought forward (see EntryActions).
             initial = STEP_PANELS[self.session.agenda.current_step.key]
             with TabbedContent(id="panels", initial=initial):
                 for panel, title in PANELS:
                     with TabPane(title, id=panel):
-                        yield self._make_panel(panel)
+                        if panel == initial:
+                            yield self._made(panel)
         yield KeyFooter(compact=True, show_command_palette=False)
-
-    @staticmethod
-    def _make_panel(panel: str) -> object:
-        if panel == "timeline":
-            return TimelinePanel(id="panel-timeline")
-        if panel == "root_cause":
-            return RootCausePanel(id="panel-root_cause")
-        if panel == "went_well":
-            return NotesPanel("went_well", "what went well", "Nothing yet: press w.", id="panel-went_well")
-        if panel == "could_improve":
-            return ImprovementsPanel(
-                "could_improve",
-                "what could be improved   (alerting: ... to tag it)",
-                "Nothing yet: press i.",
-                id="panel-could_improve",
-            )
-        if panel == "got_lucky":
-            return NotesPanel("got_lucky", "where we got lucky", "Nothing yet: press g.", id="panel-got_lucky")
-        if panel == "action_items":
-            return ActionsPanel(id="panel-action_items")
-        if panel == "participants":
-            return ParticipantsPanel(id="panel-participants")
-        return WrapUpPanel(id="panel-wrap_up")
 
     def on_resize(self) -> None:
         """Lay out for the terminal's size: narrow at 80 columns, roomy on a shared screen."""
@@ -128,9 +101,10 @@ class MeetingScreen(GuidanceActions):
 
     def show_clock(self, view: ClockView) -> None:
         if view.step_index != self._last_step:
+            if self._last_step != -1:
+                self._changed_quietly("participants")  # the norm stands there on step 1 only
             self._last_step = view.step_index
             self.show_panel(STEP_PANELS[view.step_key])
-            self.query_one(ParticipantsPanel).show_norm(view.step_key == "tone")
         self.query_one(AgendaList).show(view.agenda)
         self.query_one(StepPanel).show(
             name=view.step_name,
@@ -175,9 +149,8 @@ class MeetingScreen(GuidanceActions):
 
     # Panels
 
-    def action_show_panel(self, panel: str) -> None:
-        self.show_panel(panel)
-        target = self.query_one(f"#panel-{panel}")
+    async def action_show_panel(self, panel: str) -> None:
+        target = await self.bring_forward(panel)
         tables = target.query("EntryTable")
         (tables.first() if tables else target).focus()
 
@@ -192,7 +165,5 @@ class MeetingScreen(GuidanceActions):
                 self._stale.add(panel)
 
     @on(TabbedContent.TabActivated)
-    def _brought_forward(self, event: TabbedContent.TabActivated) -> None:
-        panel = event.pane.id or ""
-        if panel in self._stale:
-            self.refresh_panel(panel)
+    async def _brought_forward(self, event: TabbedContent.TabActivated) -> None:
+        await self.ready_panel(event.pane.id or "")

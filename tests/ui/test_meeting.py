@@ -356,3 +356,42 @@ async def test_the_bell_rings_at_a_minute_left_and_can_be_turned_off(empty_path:
         assert rings == ["ding"]  # time is up, but the bell is off
         titles = {command.title for command in app.get_system_commands(screen)}
         assert "Turn the bell on" in titles
+
+
+async def test_each_panel_shows_the_session_the_first_time_it_is_opened(sample_path: Path) -> None:
+    """Only the current step's panel is made at launch; the others when first brought
+    forward, and each must then show what the session holds, not an empty list."""
+    app = _app(sample_path)
+    session = load(sample_path)
+    expected = {
+        "timeline": len(session.timeline),
+        "went_well": len(session.went_well),
+        "could_improve": len(session.could_improve),
+        "action_items": len(session.action_items),
+        "participants": len(session.participants),
+    }
+    assert all(expected.values())
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert len(app.screen.query("EntryTable")) == 1  # the participants', step 1's panel
+        for key in "12345678":
+            await pilot.press(key)
+        await pilot.pause()
+        for panel, rows in expected.items():
+            assert len(_cells(app, panel)) == rows, panel
+        checklist = str(app.screen.query_one("#panel-wrap_up .checklist").render())
+        assert "owner" in checklist
+
+
+async def test_keys_that_come_while_a_panel_is_being_made_wait_for_it(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        # A click on a tab and, at once, the keys that act on its selected row: no crash,
+        # and the edit opens on the panel's first row.
+        await pilot.click("#--content-tab-went_well")
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#field-text Input", Input).value == load(sample_path).went_well[0].text
+        await pilot.press("escape", "w")
+        await _type(pilot, "typed straight after w")
+        await pilot.pause()
+    assert app.live.session.went_well[-1].text == "typed straight after w"

@@ -1,4 +1,9 @@
-"""The side panels: their ids and tab titles, and the panel each agenda step brings forward."""
+"""The side panels: their ids and tab titles, the panel each agenda step brings forward, and
+how each is made."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
 
 PANELS = [
     ("timeline", "Timeline"),
@@ -19,3 +24,33 @@ STEP_PANELS = {
     "actions": "action_items",
     "wrap_up": "wrap_up",
 }
+
+
+def make_panel(panel: str) -> Widget:
+    from .actions_panel import ActionsPanel
+    from .notes_panel import ImprovementsPanel, NotesPanel
+    from .participants_panel import ParticipantsPanel
+    from .root_cause_panel import RootCausePanel
+    from .timeline_panel import TimelinePanel
+    from .wrap_up_panel import WrapUpPanel
+
+    if panel == "timeline":
+        return TimelinePanel(id="panel-timeline")
+    if panel == "root_cause":
+        return RootCausePanel(id="panel-root_cause")
+    if panel == "went_well":
+        return NotesPanel("went_well", "what went well", "Nothing yet: press w.", id="panel-went_well")
+    if panel == "could_improve":
+        return ImprovementsPanel(
+            "could_improve",
+            "what could be improved   (alerting: ... to tag it)",
+            "Nothing yet: press i.",
+            id="panel-could_improve",
+        )
+    if panel == "got_lucky":
+        return NotesPanel("got_lucky", "where we got lucky", "Nothing yet: press g.", id="panel-got_lucky")
+    if panel == "action_items":
+        return ActionsPanel(id="panel-action_items")
+    if panel == "participants":
+        return ParticipantsPanel(id="panel-participants")
+    return WrapUpPanel(id="panel-wrap_up")

@@ -22,11 +22,9 @@ class ParticipantsPanel(ListPanel):
     def compose_top(self) -> ComposeResult:
         yield Static("Read aloud: \u201c" + BLAMELESS_NORM + "\u201d", classes="norm", markup=False)
 
-    def show_norm(self, shown: bool) -> None:
-        """The norm stands above the list while the meeting is on step 1."""
-        self.query_one(".norm").display = shown
-
     def update_from(self, session: Session) -> None:
+        # The norm stands above the list while the meeting is on step 1.
+        self.query_one(".norm").display = session.agenda.current_step.key == "tone"
         rows = []
         details = {}
         for person in session.participants:
