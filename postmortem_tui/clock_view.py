@@ -90,13 +90,14 @@ def clock_view(
     projected = clock.projected_end()
     over = (projected - clock.planned_end(planned)).total_seconds() / 60
     late = clock.started and over >= 1
+    finished = clock.finished  # the last step's time left (05:00) would read as time to go
     return ClockView(
         step_index=agenda.current,
         step_key=step.key,
         step_name=f"{agenda.current + 1}/7 {step.title}",
-        countdown=format_countdown(remaining),
-        phase=phase(remaining).value if clock.started else "normal",
-        fraction=min(clock.elapsed() / (step.minutes * 60), 1.0),
+        countdown="00:00" if finished else format_countdown(remaining),
+        phase=phase(remaining).value if clock.started and not finished else "normal",
+        fraction=1.0 if finished else min(clock.elapsed() / (step.minutes * 60), 1.0),
         notice=notice_for(clock, remaining, standing, resume_notice),
         prompt=STEP_PROMPTS[step.key],
         agenda=agenda_lines(clock),

@@ -244,3 +244,22 @@ def test_the_room_prompt_names_no_keys() -> None:
         shown = room_prompt(key)
         assert "Press" in prompt and "Press" not in shown, key
         assert shown and prompt.startswith(shown), key
+
+
+def test_once_every_step_is_done_the_countdown_stands_at_zero_not_at_the_last_steps_time() -> None:
+    from datetime import datetime, timezone
+
+    from postmortem_tui.clock_view import clock_view
+
+    session = Session()
+    fake = FakeClock()
+    clock = AgendaClock(session.agenda, fake)
+    clock.toggle()
+    fake.advance(60)
+    while not clock.finished:
+        clock.next()
+        clock.next()  # the second press moves on from a step that still has time
+    view = clock_view(session, clock, datetime(2026, 11, 27, tzinfo=timezone.utc))
+    assert view.countdown == "00:00"
+    assert view.fraction == 1.0 and view.phase == "normal"
+    assert view.notice.startswith("The meeting is over")
