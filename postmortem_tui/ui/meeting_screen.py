@@ -79,6 +79,8 @@ class MeetingScreen(GuidanceActions):
         width, height = self.size
         self.set_class(width < 96, "-narrow")
         self.set_class(width >= 140, "-wide")
+        # The eight tabs take 66 columns with Textual's spacing; the panels have 62 at 100.
+        self.set_class(width < 104, "-tight-tabs")
         self.query_one(BigCountdown).max_scale = 1 if height < 34 else 2 if height < 50 else 3
 
     def on_mount(self) -> None:
