@@ -79,6 +79,9 @@ class MeetingScreen(GuidanceActions):
         width, height = self.size
         self.set_class(width < 96, "-narrow")
         self.set_class(width >= 140, "-wide")
+        # Tall enough for the countdown's second size: room for an overrun (+01:32) at that
+        # size too, or the countdown would shrink when the time is up.
+        self.set_class(height >= 34 and 116 <= width < 140, "-tall")
         # The eight tabs take 66 columns with Textual's spacing; the panels have 62 at 100.
         self.set_class(width < 104, "-tight-tabs")
         self.query_one(BigCountdown).max_scale = 1 if height < 34 else 2 if height < 50 else 3

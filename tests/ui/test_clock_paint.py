@@ -69,6 +69,29 @@ async def test_the_countdown_on_screen_is_the_whole_new_time(sample_path: Path) 
         assert [line.strip() for line in shown if line.strip()] == fresh
 
 
+async def test_the_countdown_keeps_its_size_when_the_time_is_up(sample_path: Path) -> None:
+    """At each size where the countdown grows, the overrun (+00:01) is drawn as large as
+    the time left was: shrinking it as the step runs over read as a glitch."""
+    for size in ((120, 40), (100, 40), (160, 50), (200, 60)):
+        path = sample_path.with_name(f"{size[0]}x{size[1]}.toml")
+        path.write_bytes(sample_path.read_bytes())
+        clock = FakeClock(START)
+        app = make_app(path, clock=clock)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("space")
+            countdown = app.screen.query_one(BigCountdown)
+            heights = []
+            for seconds in (299, 2):  # 00:01 left, then +00:01
+                clock.advance(seconds)
+                app.screen.tick()
+                await pilot.pause()
+                heights.append(countdown.size.height)
+            assert countdown.value == "+00:01", size
+            assert heights[0] == heights[1], size
+            if size != (100, 40):
+                assert heights[0] > 3, size  # larger than the smallest size
+
+
 def test_the_bar_is_drawn_in_half_cells() -> None:
     assert bar_cells(40, 0) == (0, False)
     assert bar_cells(40, 0.5) == (20, False)

@@ -35,6 +35,7 @@ FONT: dict[str, tuple[str, ...]] = {
     " ": ("...", "...", "...", "...", "..."),
 }
 FONT_ROWS = 5
+WIDEST = "+88:88"
 
 
 def pixel_width(text: str) -> int:
@@ -112,10 +113,9 @@ class BigCountdown(Widget):
     """The last drawing and what it was drawn for: as the clock runs, the one in use."""
 
     def scale_for(self, width: int, height: int | None = None) -> int:
-        # Size the glyphs for the widest value of this length ("+88:88"), so the digits do
-        # not jump in size as the time changes.
-        widest = "".join("8" if ch.isdigit() else ch for ch in self.value)
-        scale = max(1, min(self.max_scale, width // max(pixel_width(widest), 1)))
+        # Size the glyphs for the widest value a countdown shows, so the digits do not jump
+        # in size as the time changes, nor shrink when the step runs over (+01:32).
+        scale = max(1, min(self.max_scale, width // pixel_width(WIDEST)))
         if height is not None:
             while scale > 1 and text_rows(scale) > height:
                 scale -= 1
