@@ -113,3 +113,33 @@ async def test_an_outside_edit_is_picked_up_and_a_broken_one_is_left_alone(sampl
         await pilot.press("ctrl+o")  # the user chooses to overwrite it
         assert "typed while the file is broken" in sample_path.read_text()
         assert sample_path.with_name(sample_path.name + ".broken").read_bytes() == broken
+
+
+async def test_a_row_the_other_adds_below_the_view_is_scrolled_into_it(sample_path: Path) -> None:
+    """The facilitator shares the screen; the note-taker adds a late timeline entry. The
+    shared screen scrolls to show it (the facilitator's cursor stays on its row)."""
+    clock = FakeClock(START)
+    facilitator = make_app(sample_path, clock=clock, autosave=False)
+    note_taker = make_app(sample_path, clock=clock, autosave=False)
+    async with facilitator.run_test(size=(80, 24)) as one, note_taker.run_test(size=(80, 24)) as two:
+        await one.press("1")
+        table = facilitator.screen.query_one("#panel-timeline EntryTable", EntryTable)
+        cursor = table.cursor_row
+        for minute in range(12):
+            await two.press("t")
+            field = note_taker.focused
+            assert isinstance(field, Input)
+            field.insert_text_at_cursor(f"23:{minute:02d} late entry {minute}")
+            await two.press("enter")
+        await _sync(clock, [two, one], 1.0)
+        await one.pause()
+        index = table.get_row_index(_last_key(facilitator))
+        top = int(table.scroll_y)
+        shown = table.scrollable_content_region.height - table.header_height
+        assert top <= index < top + shown, (top, index, shown)
+        assert top > 0
+        assert table.cursor_row == cursor
+
+
+def _last_key(app: PostmortemApp) -> str:
+    return max(app.live.session.timeline, key=lambda entry: entry.text.endswith("late entry 11")).id

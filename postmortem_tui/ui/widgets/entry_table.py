@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rich.text import Text
+from textual.geometry import Region, Spacing
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
 
 from ...visible_text import one_line
 
@@ -135,6 +137,7 @@ class EntryTable(DataTable):
         self._rows = rows
         if not self._visible:
             return  # no columns until the table knows its width: filled on the first resize
+        had_rows = bool(self._order)
         wanted = {row.key for row in rows}
         for key in [k for k in self._versions if k not in wanted]:
             self.remove_row(key)
@@ -162,6 +165,20 @@ class EntryTable(DataTable):
             position = {id(self._firsts[key]): index for index, key in enumerate(order)}
             self.sort(columns[0], key=lambda first: position[id(first)])
         self._order = order
+        if added and had_rows:
+            # A row added to a list on view (from another terminal, often): scroll it into
+            # view, so the room sees it on the shared screen; the cursor stays where it is.
+            self.call_after_refresh(self.scroll_to_row, added[-1])
+
+    def scroll_to_row(self, key: str) -> None:
+        """Scroll the least that brings the row ``key`` into view."""
+        try:
+            index = self.get_row_index(key)
+        except RowDoesNotExist:
+            return
+        header = self.header_height if self.show_header else 0
+        row = Region(int(self.scroll_x), header + index, 1, 1)  # rows here are one line
+        self.scroll_to_region(row, spacing=Spacing(header, 0, 0, 0), animate=False, force=True)
 
     def select(self, key: str) -> None:
         try:
