@@ -188,6 +188,24 @@ async def test_action_form_needs_one_owner_and_a_deadline(empty_path: Path) -> N
         assert app.live.session.action_items[0].deadline == date(2026, 12, 10)
 
 
+async def test_an_error_goes_when_another_field_answers_it(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("r")
+        form = app.screen
+        await pilot.press("ctrl+s")
+        error = form.query_one("#error-first")
+        assert error.display and "the why, the because, or both" in str(error.render())
+        form.query_one("#input-second", Input).value = "the orders table was locked"
+        await pilot.pause()
+        assert not error.display  # the "because" answered it
+        form.query_one("#input-second", Input).value = ""
+        await pilot.pause()
+        assert not error.display  # a new error waits for Save
+        await pilot.press("ctrl+s")
+        assert error.display
+
+
 async def test_countdown_overrun_and_moving_on(empty_path: Path) -> None:
     clock = FakeClock(START)
     app = _app(empty_path, clock)

@@ -106,7 +106,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     @on(Input.Changed)
     @on(TextArea.Changed)
-    def _typed(self, event: Input.Changed | TextArea.Changed) -> None:
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _typed(self, event: Input.Changed | TextArea.Changed | Select.Changed | SelectionList.SelectedChanged) -> None:
         event.stop()
         if not self.is_mounted:
             return
@@ -114,7 +116,24 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         errors = self.query(f"#error-{key}")
         if errors:
             errors.first().display = False  # being corrected: the live hint takes over
+        self._clear_answered_errors()
         self._update_live()
+
+    def _clear_answered_errors(self) -> None:
+        """Hide the errors the values now answer, also under other fields: typing a
+        "because" answers "type the why, the because, or both" under the why. New errors
+        wait for Save."""
+        shown = [label for label in self.query(".field-error") if label.display]
+        if not shown:
+            return
+        try:
+            self.build(self.values())
+            still: dict[str, str] = {}
+        except FormError as error:
+            still = error.errors
+        for label in shown:
+            if (label.id or "").removeprefix("error-") not in still:
+                label.display = False
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
