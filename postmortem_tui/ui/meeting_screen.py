@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import Label, TabbedContent, TabPane, Tabs
 
 from ..clock_view import ClockView
@@ -57,6 +58,9 @@ class MeetingScreen(GuidanceActions):
         return self.live.store.session
 
     def compose(self) -> ComposeResult:
+        # Fitted to the terminal before the widgets are styled: a class set once they are
+        # (on the first resize) styled the whole screen a second time at launch.
+        self._fit_to(self.app.size)
         yield StatusBar(id="status")
         yield Label("", id="presence", markup=False)
         with Row(id="body"):
@@ -75,8 +79,13 @@ class MeetingScreen(GuidanceActions):
         yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
+        self._fit_to(self.size)
+        height = self.size.height
+        self.query_one(BigCountdown).max_scale = 1 if height < 34 else 2 if height < 50 else 3
+
+    def _fit_to(self, size: Size) -> None:
         """Lay out for the terminal's size: narrow at 80 columns, roomy on a shared screen."""
-        width, height = self.size
+        width, height = size
         self.set_class(width < 96, "-narrow")
         self.set_class(width >= 140, "-wide")
         # Tall enough for the countdown's second size: room for an overrun (+01:32) at that
@@ -84,7 +93,6 @@ class MeetingScreen(GuidanceActions):
         self.set_class(height >= 34 and 116 <= width < 140, "-tall")
         # The eight tabs take 66 columns with Textual's spacing; the panels have 62 at 100.
         self.set_class(width < 104, "-tight-tabs")
-        self.query_one(BigCountdown).max_scale = 1 if height < 34 else 2 if height < 50 else 3
 
     def on_mount(self) -> None:
         # No super().on_mount(): Textual calls ClockScreen.on_mount itself, after this one;
