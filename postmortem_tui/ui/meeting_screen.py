@@ -24,6 +24,9 @@ from .widgets.step_panel import StepPanel
 
 
 class MeetingScreen(GuidanceActions):
+    AUTO_FOCUS = "EntryTable"
+    """Open with the current panel's list focused, as the panel keys (1-8) leave it: the
+    arrows go through its entries at once, and e or Delete act on the row they show."""
     BINDINGS = CLOCK_BINDINGS + [
         Binding("t", "add('timeline')", "Timeline", id="add-timeline"),
         Binding("w", "add('went_well')", "Went well", show=False),
