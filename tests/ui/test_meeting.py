@@ -413,3 +413,13 @@ async def test_keys_that_come_while_a_panel_is_being_made_wait_for_it(sample_pat
         await _type(pilot, "typed straight after w")
         await pilot.pause()
     assert app.live.session.went_well[-1].text == "typed straight after w"
+
+
+async def test_at_launch_the_arrows_go_through_the_current_panels_entries(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one("#panel-participants EntryTable", EntryTable)
+        assert app.focused is table
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        assert app.screen.query_one(TabbedContent).active == "participants"
