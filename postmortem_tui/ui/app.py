@@ -19,10 +19,7 @@ from ..persistence import SessionFileError
 from ..sync.syncer import Syncer
 from ..trace import Trace
 from .clock_screen import ClockScreen
-from .commands import meeting_commands
 from .meeting_screen import MeetingScreen
-from .presenter_screen import PresenterScreen
-from .save_as import CannotSaveScreen, SaveAsScreen
 from .themes import HIGH_CONTRAST
 
 
@@ -83,6 +80,8 @@ class PostmortemApp(App[int]):
             self.syncer.start()
         self.push_screen(MeetingScreen(self.live))
         if self.present:
+            from .presenter_screen import PresenterScreen
+
             self.push_screen(PresenterScreen(self.live))
         if self.config_error:
             self.notify(f"Settings not loaded: {self.config_error}", severity="warning", timeout=10)
@@ -131,6 +130,8 @@ class PostmortemApp(App[int]):
             self.call_after_refresh(self.trace.write, "shown", new)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .commands import meeting_commands
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, MeetingScreen):
             yield from meeting_commands(screen)
@@ -142,14 +143,18 @@ class PostmortemApp(App[int]):
             self.action_overwrite_broken,
         )
 
+    # The screens other than the meeting screen are imported when first opened, not at
+    # launch: the help screen's Markdown widget alone costs ~50 ms of imports.
+
     def action_help(self) -> None:
-        # Imported here: the help screen's Markdown widget costs ~50 ms of imports at launch.
         from .help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_save_as(self) -> None:
+        from .save_as import SaveAsScreen
+
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
@@ -178,6 +183,8 @@ class PostmortemApp(App[int]):
 
     async def action_quit(self) -> None:
         """Save first; if the file cannot be written, ask rather than lose anything."""
+        from .save_as import CannotSaveScreen
+
         if self.live.store.save(force=True):
             self.syncer.stop()
             self.exit(0)

@@ -4,10 +4,14 @@ imported when first used."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model.criteria import Criteria
 from ..paths import sessions_dir
 from .entry_actions import EntryActions
-from .panels.actions_panel import ActionsPanel
+
+if TYPE_CHECKING:
+    from .panels.actions_panel import ActionsPanel
 
 
 class GuidanceActions(EntryActions):

@@ -14,7 +14,6 @@ from ..model import Session
 from .clock_screen import CLOCK_BINDINGS
 from .guidance_actions import GuidanceActions
 from .panels.catalog import PANELS, STEP_PANELS
-from .presenter_screen import PresenterScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.key_footer import KeyFooter
@@ -154,6 +153,9 @@ class MeetingScreen(GuidanceActions):
         self.clock_changed()
 
     def action_present(self) -> None:
+        # Imported here, like the wrap-up screen: not needed to launch.
+        from .presenter_screen import PresenterScreen
+
         self.app.push_screen(PresenterScreen(self.live))
 
     def action_wrap_up(self) -> None:
