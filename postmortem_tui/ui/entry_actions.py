@@ -128,6 +128,33 @@ class EntryActions(ClockScreen):
             shown.table.select(select)
         self.tick()
 
+    def _replaced(self, edited: Entry, words: str, panel: str | None = None) -> bool:
+        """Put ``edited`` in place of its entry. False if the entry was deleted meanwhile
+        (in another terminal): the edit is not saved, and the words typed are not lost."""
+        try:
+            self.live.change(lambda s: editing.replace(s, edited, self.live.now()))
+        except editing.EntryError:
+            self._gone(words, panel)
+            return False
+        return True
+
+    def _gone(self, words: str, panel: str | None = None) -> None:
+        """Say that an edited entry was deleted meanwhile; a note or timeline entry's words
+        wait in its panel's input, for Enter to add them back."""
+        shown = self._panel(panel) if panel else None
+        if isinstance(shown, ListPanel):
+            self.show_panel(panel or "")
+            shown.open_input(words)
+            where = " They are in the input below: Enter adds them back."
+        else:
+            where = f" What you typed: {words}"
+        self.notify(
+            "Not saved: that entry was deleted in another terminal while you edited it." + where,
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
     # Adding
 
     async def action_add(self, panel: str) -> None:
@@ -169,8 +196,8 @@ class EntryActions(ClockScreen):
                 return
             if item is None:
                 self.live.change(lambda s: editing.add_entry(s, "action_items", result))
-            else:
-                self.live.change(lambda s: editing.replace(s, result, self.live.now()))
+            elif not self._replaced(result, result.what):
+                return
             self._changed("action_items", select=result.id)
 
         self.app.push_screen(form, saved)
@@ -199,7 +226,11 @@ class EntryActions(ClockScreen):
             if result is None:
                 return
             now = self.live.now()
-            selected = self.live.change(lambda s: self._apply_root_cause(s, result, entry_id, now))
+            try:
+                selected = self.live.change(lambda s: self._apply_root_cause(s, result, entry_id, now))
+            except editing.EntryError:
+                self._gone(" / ".join(part for part in (result.first, result.second) if part))
+                return
             self._changed("root_cause", select=selected)
 
         names = tuple(p.name for p in session.participants)
@@ -213,6 +244,8 @@ class EntryActions(ClockScreen):
             return STATEMENT_KEY
         if entry_id is not None:
             entry = editing.get(session, entry_id)
+            if entry is None:
+                raise editing.EntryError("that entry is gone (deleted elsewhere?)")
             if isinstance(entry, WhyStep):
                 changed = entry.with_changes(why=result.first, because=result.second)
             else:
@@ -236,8 +269,8 @@ class EntryActions(ClockScreen):
                 return
             if person is None:
                 self.live.change(lambda s: editing.add_entry(s, "participants", result))
-            else:
-                self.live.change(lambda s: editing.replace(s, result, self.live.now()))
+            elif not self._replaced(result, result.name):
+                return
             self._changed("participants", select=result.id)
 
         self.app.push_screen(ParticipantForm(person, self.live.now()), saved)
@@ -279,8 +312,7 @@ class EntryActions(ClockScreen):
             form = TimelineForm(entry, now) if isinstance(entry, TimelineEntry) else NoteForm(entry, now)
 
             def saved(result: Any) -> None:
-                if result is not None:
-                    self.live.change(lambda s: editing.replace(s, result, self.live.now()))
+                if result is not None and self._replaced(result, _typed_text(result), panel):
                     self._changed(panel, select=result.id)
 
             self.app.push_screen(form, saved)
@@ -302,8 +334,8 @@ class EntryActions(ClockScreen):
             if kind is None or kind == entry.kind:
                 return
             changed = entry.with_changes(kind=kind)
-            self.live.change(lambda s: editing.replace(s, changed, self.live.now()))
-            self._changed("timeline", select=entry.id)
+            if self._replaced(changed, _typed_text(changed)):
+                self._changed("timeline", select=entry.id)
 
         self.app.push_screen(KindPicker(entry.kind), picked)
 
@@ -386,3 +418,12 @@ class EntryActions(ClockScreen):
             self._changed(None)
 
         self.app.push_screen(DetailsForm(self.live.session), saved)
+
+
+def _typed_text(entry: Entry) -> str:
+    """An entry's words as they would be typed into its panel's input."""
+    if isinstance(entry, TimelineEntry):
+        return f"{entry.time} {entry.text}"
+    if isinstance(entry, Improvement) and entry.tag:
+        return f"{entry.tag}: {entry.text}"
+    return getattr(entry, "text", "")

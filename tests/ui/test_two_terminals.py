@@ -143,3 +143,22 @@ async def test_a_row_the_other_adds_below_the_view_is_scrolled_into_it(sample_pa
 
 def _last_key(app: PostmortemApp) -> str:
     return max(app.live.session.timeline, key=lambda entry: entry.text.endswith("late entry 11")).id
+
+
+async def test_saving_an_edit_to_an_entry_deleted_in_the_other_keeps_the_words(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    first = make_app(sample_path, clock=clock, autosave=False)
+    second = make_app(sample_path, clock=clock, autosave=False)
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        await two.press("3", "e")  # the note-taker starts editing a note...
+        second.screen.query_one("#input-text", Input).value = "edited after it was deleted"
+        await one.press("3", "delete")  # ...that the facilitator deletes
+        await _sync(clock, [one, two], 1.0)
+        await two.press("ctrl+s")
+        await two.pause()
+        assert second.is_running  # no crash
+        assert "edited after it was deleted" not in _rows(second, "went_well")
+        field = second.focused
+        assert isinstance(field, Input) and field.value == "edited after it was deleted"
+        await two.press("enter")  # Enter adds the words back, as a new note
+        assert second.live.session.went_well[-1].text == "edited after it was deleted"
