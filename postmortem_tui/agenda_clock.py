@@ -19,6 +19,8 @@ from .model import Agenda, AgendaStep
 WARNING_SECONDS = 120
 """The countdown changes colour when this little time is left."""
 ALERT_THRESHOLDS = (60, 0)
+CONFIRM_SECONDS = 5.0
+"""How long the first ``n`` on a step with time left waits for the second."""
 """A bell and a notification when a step has a minute left, and when its time is up."""
 
 
@@ -75,7 +77,8 @@ class AgendaClock:
         self.clock = clock
         self._wall_anchor = clock.now()
         self._mono_anchor = clock.monotonic()
-        self._confirm_next = False
+        self._confirm: tuple[float, int, str] | None = None
+        """The first ``n``: when (monotonic), on which step, and that step's state then."""
 
     # Reading the time
 
@@ -110,8 +113,17 @@ class AgendaClock:
 
     @property
     def awaiting_confirmation(self) -> bool:
-        """``n`` was pressed once on a step that still has time."""
-        return self._confirm_next
+        """``n`` was pressed once on a step that still has time, in the last few seconds,
+        and the clock has not changed since (here or in another terminal): a second ``n``
+        long after, or after a pause, is a new first press, not a confirmation."""
+        if self._confirm is None:
+            return False
+        pressed, index, state = self._confirm
+        return (
+            self.clock.monotonic() - pressed < CONFIRM_SECONDS
+            and self.agenda.current == index
+            and self.agenda.current_step.state == state
+        )
 
     def used_seconds(self) -> float:
         now = self.now()
@@ -152,7 +164,7 @@ class AgendaClock:
 
     def toggle(self) -> bool:
         """Start or pause the current step; returns whether the clock now runs."""
-        self._confirm_next = False
+        self._confirm = None
         now = self.now()
         step = self.agenda.current_step
         if step.state == "running":
@@ -166,14 +178,15 @@ class AgendaClock:
 
     def request_next(self) -> NextResult:
         """Move on; a step with time left needs the request twice in a row."""
-        if self.started and self.remaining() > 0 and not self._confirm_next:
-            if self.agenda.current_step.state != "done":
-                self._confirm_next = True
+        if self.started and self.remaining() > 0 and not self.awaiting_confirmation:
+            step = self.agenda.current_step
+            if step.state != "done":
+                self._confirm = (self.clock.monotonic(), self.agenda.current, step.state)
                 return NextResult.CONFIRM
         return self.next()
 
     def next(self) -> NextResult:
-        self._confirm_next = False
+        self._confirm = None
         now = self.now()
         agenda = self.agenda
         last = agenda.current == len(agenda.steps) - 1
@@ -200,7 +213,7 @@ class AgendaClock:
 
     def previous(self) -> bool:
         """Go back one step, taking the clock along; returns False on the first step."""
-        self._confirm_next = False
+        self._confirm = None
         agenda = self.agenda
         if agenda.current == 0:
             return False
@@ -229,7 +242,7 @@ class AgendaClock:
 
     def extend(self, minutes: int) -> int:
         """Give the current step ``minutes`` more (or fewer, never under 1); returns its minutes."""
-        self._confirm_next = False
+        self._confirm = None
         step = self.agenda.current_step
         new = max(1, min(240, step.minutes + minutes))
         step.allotted_minutes = None if new == step.planned_minutes else new

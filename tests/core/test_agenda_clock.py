@@ -89,6 +89,36 @@ def test_moving_on_early_needs_a_second_press() -> None:
     assert clock.agenda.steps[0].spent_seconds == 60
 
 
+def test_a_second_press_long_after_the_first_asks_again() -> None:
+    clock, fake = _clock()
+    clock.toggle()
+    assert clock.request_next() is NextResult.CONFIRM
+    fake.advance(15)  # typing entries meanwhile
+    assert not clock.awaiting_confirmation
+    assert clock.request_next() is NextResult.CONFIRM
+    assert clock.agenda.current == 0
+    fake.advance(2)
+    assert clock.request_next() is NextResult.MOVED
+
+
+def test_a_pending_move_lapses_when_the_clock_changes_in_another_terminal() -> None:
+    """The other terminal's clock works on the same agenda, which sync replaces here."""
+    fake = FakeClock()
+    session = Session()
+    here = AgendaClock(session.agenda, fake)
+    there = AgendaClock(session.agenda, fake)
+    here.toggle()
+    assert here.request_next() is NextResult.CONFIRM
+    there.toggle()  # paused there
+    assert not here.awaiting_confirmation
+    here.toggle()
+    assert here.request_next() is NextResult.CONFIRM
+    there.next()  # moved on there
+    assert not here.awaiting_confirmation  # not a confirmation to leave the next step too
+    assert here.request_next() is NextResult.CONFIRM
+    assert session.agenda.current == 1
+
+
 def test_another_key_cancels_the_pending_move() -> None:
     clock, fake = _clock()
     clock.toggle()
