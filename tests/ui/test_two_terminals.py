@@ -162,3 +162,22 @@ async def test_saving_an_edit_to_an_entry_deleted_in_the_other_keeps_the_words(s
         assert isinstance(field, Input) and field.value == "edited after it was deleted"
         await two.press("enter")  # Enter adds the words back, as a new note
         assert second.live.session.went_well[-1].text == "edited after it was deleted"
+
+
+async def test_the_selection_stays_on_its_entry_when_the_other_adds_above_it(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    first = make_app(sample_path, clock=clock, autosave=False)
+    second = make_app(sample_path, clock=clock, autosave=False)
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        await two.press("1", "down", "down", "down")
+        table = second.screen.query_one("#panel-timeline EntryTable", EntryTable)
+        chosen = table.selected_key
+        await one.press("t")
+        field = first.focused
+        assert isinstance(field, Input)
+        field.insert_text_at_cursor("00:01 the earliest entry of all")
+        await one.press("enter")
+        await _sync(clock, [one, two], 1.0)
+        assert "the earliest entry of all" in _rows(second, "timeline")[0]
+        assert table.selected_key == chosen
+        assert table.cursor_row == 4

@@ -138,6 +138,7 @@ class EntryTable(DataTable):
         if not self._visible:
             return  # no columns until the table knows its width: filled on the first resize
         had_rows = bool(self._order)
+        selected = self.selected_key if had_rows else None
         wanted = {row.key for row in rows}
         for key in [k for k in self._versions if k not in wanted]:
             self.remove_row(key)
@@ -165,6 +166,10 @@ class EntryTable(DataTable):
             position = {id(self._firsts[key]): index for index, key in enumerate(order)}
             self.sort(columns[0], key=lambda first: position[id(first)])
         self._order = order
+        if selected in wanted and self.selected_key != selected:
+            # Rows came in above it (another terminal's, often): the cursor stays on its
+            # entry, not on its row number, so e, k or Delete act on what was selected.
+            self.select(selected)  # type: ignore[arg-type]
         if added and had_rows:
             # A row added to a list on view (from another terminal, often): scroll it into
             # view, so the room sees it on the shared screen; the cursor stays where it is.
