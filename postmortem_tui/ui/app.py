@@ -181,10 +181,23 @@ class PostmortemApp(App[int]):
             self.notify(f"Overwrote the unreadable file; its text is kept in {self.live.store.path}.broken")
         self.post_message(self.Synced())
 
-    async def action_quit(self) -> None:
-        """Save first; if the file cannot be written, ask rather than lose anything."""
+    async def action_quit(self, unsent_checked: bool = False) -> None:
+        """Save first; if the file cannot be written, or words are typed but not yet added,
+        ask rather than lose anything."""
         from .save_as import CannotSaveScreen
+        from .unsent_typing import UnsentTypingScreen, unsent_typing
 
+        if isinstance(self.screen, UnsentTypingScreen):
+            return  # asked already
+        unsent = None if unsent_checked else unsent_typing(self.screen_stack)
+        if unsent:
+
+            async def answered(quit_anyway: bool | None) -> None:
+                if quit_anyway:
+                    await self.action_quit(unsent_checked=True)
+
+            self.push_screen(UnsentTypingScreen(unsent), answered)
+            return
         if self.live.store.save(force=True):
             self.syncer.stop()
             self.exit(0)

@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input, Label, TabbedContent
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.persistence import load
@@ -423,3 +423,32 @@ async def test_at_launch_the_arrows_go_through_the_current_panels_entries(sample
         await pilot.press("down", "down")
         assert table.cursor_row == 2
         assert app.screen.query_one(TabbedContent).active == "participants"
+
+
+async def test_quitting_with_words_typed_but_not_added_asks_first(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        field = app.focused
+        assert isinstance(field, Input)
+        field.insert_text_at_cursor("15:30 half-typed note")
+        await pilot.press("ctrl+q")
+        assert app.is_running
+        asked = " ".join(str(label.render()) for label in app.screen.query(Label))
+        assert "Timeline input holds \u201c15:30 half-typed note\u201d" in asked
+        await pilot.press("escape")  # keep typing: the words are still there
+        assert app.focused is field and field.value == "15:30 half-typed note"
+        await pilot.press("enter", "escape", "ctrl+q")  # added: quits without asking
+    assert any(entry.text == "half-typed note" for entry in load(sample_path).timeline)
+
+
+async def test_quitting_with_a_form_open_asks_and_can_quit_all_the_same(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        app.screen.query_one("#input-what", Input).value = "Add a lock-duration alert"
+        await pilot.press("ctrl+q")
+        assert app.is_running
+        await pilot.click("#quit")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -1,0 +1,57 @@
+"""Quitting with words typed but not yet added: ask before they are lost.
+
+An entry is saved when Enter adds it, a form when it is saved; ctrl+q quits from anywhere,
+so a half-typed timeline entry or an open action form would otherwise go without a word.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Label
+
+from .panels.catalog import PANELS
+from .panels.list_panel import ListPanel
+
+
+def unsent_typing(stack: list[Screen]) -> str | None:
+    """What is typed and not yet added in ``stack``, said in a line, or None."""
+    from .forms.form import FormScreen
+
+    for screen in reversed(stack):
+        if isinstance(screen, FormScreen):
+            return f"the open form \u201c{screen.TITLE_TEXT}\u201d is not saved"
+        for panel in screen.query(ListPanel):
+            typed = panel.input.value.strip() if panel.has_class("-typing") else ""
+            if typed:
+                title = dict(PANELS).get((panel.id or "").removeprefix("panel-"), "a panel")
+                return f"the {title} input holds \u201c{typed}\u201d, not yet added (Enter adds it)"
+    return None
+
+
+class UnsentTypingScreen(ModalScreen[bool]):
+    """Dismissed with True to quit all the same."""
+
+    BINDINGS = [Binding("escape", "stay", "Keep typing")]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form small"):
+            yield Label("Quit with typing not saved?", classes="form-title")
+            yield Label(self.what[0].upper() + self.what[1:] + ".", markup=False, classes="form-message")
+            with Horizontal(classes="form-buttons"):
+                yield Button("Keep typing", variant="primary", id="stay")
+                yield Button("Quit without it", variant="error", id="quit")
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "quit")
+
+    def action_stay(self) -> None:
+        self.dismiss(False)
