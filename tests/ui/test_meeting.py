@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Input, Label, TabbedContent
+from textual.widgets import Input, Label, Select, TabbedContent
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.persistence import load
@@ -204,6 +204,9 @@ async def test_an_error_goes_when_another_field_answers_it(empty_path: Path) -> 
         assert not error.display  # a new error waits for Save
         await pilot.press("ctrl+s")
         assert error.display
+        form.query_one("#input-mode", Select).value = "factor"
+        await pilot.pause()
+        assert error.display and str(error.render()) == "type it first"  # not the why's reason
 
 
 async def test_countdown_overrun_and_moving_on(empty_path: Path) -> None:

@@ -121,9 +121,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     def _clear_answered_errors(self) -> None:
         """Hide the errors the values now answer, also under other fields: typing a
-        "because" answers "type the why, the because, or both" under the why. New errors
-        wait for Save."""
-        shown = [label for label in self.query(".field-error") if label.display]
+        "because" answers "type the why, the because, or both" under the why. An error still
+        shown says the reason as it stands; errors under other fields wait for Save."""
+        shown = [label for label in self.query(".field-error").results(Label) if label.display]
         if not shown:
             return
         try:
@@ -132,7 +132,10 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         except FormError as error:
             still = error.errors
         for label in shown:
-            if (label.id or "").removeprefix("error-") not in still:
+            key = (label.id or "").removeprefix("error-")
+            if key in still:
+                label.update(still[key])  # the reason as it stands now (another mode, say)
+            else:
                 label.display = False
 
     def values(self) -> dict[str, Any]:
