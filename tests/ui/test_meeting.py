@@ -455,3 +455,15 @@ async def test_quitting_with_a_form_open_asks_and_can_quit_all_the_same(empty_pa
         await pilot.click("#quit")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_a_form_opens_at_its_first_field_with_the_label_in_view(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        fields = app.screen.query_one(".form-fields")
+        label = app.screen.query(".field-label").first()
+        assert str(label.render()) == "Incident title"
+        assert fields.region.contains_region(label.region)
+        assert app.focused is app.screen.query_one("#input-title")

@@ -64,6 +64,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
+    AUTO_FOCUS = ""
+    """The first field is focused on mount (see ``on_mount``)."""
 
     def fields(self) -> list[Field]:
         raise NotImplementedError
@@ -190,6 +192,12 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         for label in self.query(".field-error"):
             label.display = False
         self._update_live()
+        if self.focused is None:
+            # Focused here, without the scroll Textual's own first focus makes: that one
+            # scrolled the first field's label just out of view.
+            first = next((widget for widget in self.query(".form-fields *") if widget.focusable), None)
+            if first is not None:
+                self.set_focus(first, scroll_visible=False)
 
 
 def format_field_hints(hints: Iterable[Any]) -> str:

@@ -61,7 +61,7 @@ class RootCauseForm(FormScreen[RootCauseInput]):
     def on_mount(self) -> None:
         # No super().on_mount(): Textual runs FormScreen.on_mount itself.
         self._show_for(self.initial.mode)
-        self.query_one("#input-first").focus()
+        self.set_focus(self.query_one("#input-first"), scroll_visible=False)
 
     @on(Select.Changed, "#input-mode")
     def _mode_changed(self, event: Select.Changed) -> None:
