@@ -7,7 +7,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 
@@ -36,7 +36,8 @@ class WrapUpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="wrap-up"):
-            with Vertical(id="wrap-up-side"):
+            # Scrolls: at 80x24 the checklist leaves no room for the export button.
+            with VerticalScroll(id="wrap-up-side"):
                 yield Label("Before it goes out", classes="form-title")
                 yield Static("", id="checklist", markup=False)
                 yield Label("Export the document to", classes="field-label")
