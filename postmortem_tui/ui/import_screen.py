@@ -60,7 +60,14 @@ class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
                 markup=False,
             )
             with Horizontal(classes="import-row"):
-                yield Input(str(self.start_folder) + "/", placeholder="a file or a Slack channel folder", id="import-path")
+                # The session's folder, ready to be typed after (not selected, which made the
+                # first key replace it); a relative name is read from that folder too.
+                yield Input(
+                    str(self.start_folder) + "/",
+                    placeholder="a file or a Slack channel folder",
+                    id="import-path",
+                    select_on_focus=False,
+                )
                 yield Select([("auto", "auto")] + [(name, name) for name in FORMATS], value="auto", allow_blank=False, id="import-format")
             with Horizontal(classes="import-row"):
                 yield Input(placeholder="zone of times without one (default: the incident's)", id="import-tz")
@@ -86,7 +93,7 @@ class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
         if not typed:
             self.query_one("#import-error", Label).update("Type the path of a file or a Slack channel folder.")
             return
-        path = Path(typed).expanduser()
+        path = self.start_folder / Path(typed).expanduser()  # an absolute path stays as it is
         tz_text = self.query_one("#import-tz", Input).value.strip()
         error = self.query_one("#import-error", Label)
         try:

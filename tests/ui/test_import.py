@@ -84,3 +84,22 @@ async def test_the_preview_keeps_its_rows_on_a_small_terminal(sample_path: Path)
         assert table.scrollable_content_region.height >= 6  # rows the preview has room for
         for button in ("#import-add", "#import-cancel"):
             assert app.screen.region.contains_region(app.screen.query_one(button).region)
+
+
+async def test_a_name_typed_after_the_offered_folder_is_read_from_it(sample_path: Path) -> None:
+    """The path starts as the session's folder; typing a file name adds to it (it did not
+    replace it), and a bare name is read from that folder."""
+    (sample_path.parent / "chat.csv").write_bytes((FIXTURES / "timeline.csv").read_bytes())
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        await pilot.press(*"chat.csv")
+        field = app.screen.query_one("#import-path", Input)
+        assert field.value == f"{sample_path.parent}/chat.csv"
+        field.value = "chat.csv"
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.query_one("#import-rows", DataTable).row_count:
+                break
+        assert app.screen.query_one("#import-rows", DataTable).row_count >= 2
