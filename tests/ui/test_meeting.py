@@ -467,3 +467,29 @@ async def test_a_form_opens_at_its_first_field_with_the_label_in_view(sample_pat
         assert str(label.render()) == "Incident title"
         assert fields.region.contains_region(label.region)
         assert app.focused is app.screen.query_one("#input-title")
+
+
+async def test_the_details_form_shows_every_problem_at_once_under_its_field(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        form = app.screen
+        form.query_one("#input-end", Input).value = "2026-11-24 13:00-05:00"  # before the start
+        form.query_one("#input-timezone", Input).value = "Mars/Base"
+        form.query_one("#input-orders", Input).value = "many"
+        await pilot.press("ctrl+s")
+        shown = {
+            key: str(form.query_one(f"#error-{key}").render())
+            for key in ("end", "timezone", "orders")
+            if form.query_one(f"#error-{key}").display
+        }
+        assert shown.keys() == {"end", "timezone", "orders"}, shown
+        assert "Mars/Base" in shown["timezone"] and not shown["timezone"].startswith("incident")
+        assert "before its start" in shown["end"]
+        form.query_one("#input-end", Input).value = "2026-11-24 18:16-05:00"
+        form.query_one("#input-timezone", Input).value = "America/New_York"
+        form.query_one("#input-orders", Input).value = "2400"
+        form.query_one("#input-title", Input).value = "Checkout outage [bold]x[/]"
+        await pilot.press("ctrl+s")
+    incident = load(sample_path).incident
+    assert incident.title == "Checkout outage [bold]x[/]" and incident.impact.orders_affected == 2400

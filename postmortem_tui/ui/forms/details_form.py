@@ -8,7 +8,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...model import DOCUMENT_STATUSES, SEVERITIES, Session
-from ...persistence.errors import key_path
 from .form import Field, FormError, FormScreen, choice, long_text, text_input
 
 
@@ -103,8 +102,10 @@ class DetailsForm(FormScreen[dict]):
             "publish_to": values["publish_to"].strip(),
             "reviewers": [r.strip() for r in values["reviewers"].split(",") if r.strip()],
         }
-        if errors:
-            raise FormError(errors)
+        # Every problem at once. Values that did not parse are checked as if empty; and
+        # pydantic checks one field against another (an end before the start) only once
+        # every field is valid, so a second pass puts the fields found wrong back as they
+        # were saved, to find those too.
         fields_of = {
             ("incident", "impact", "orders_affected"): "orders",
             ("incident", "impact", "customers_affected"): "customers",
@@ -112,16 +113,35 @@ class DetailsForm(FormScreen[dict]):
             ("incident", "impact", "currency"): "currency",
             ("meeting", "planned_minutes"): "minutes",
         }
-        try:
-            checked = Session.model_validate({"incident": incident, "meeting": meeting})
-        except ValidationError as error:
-            for problem in error.errors():
-                loc = tuple(problem["loc"])
-                key = fields_of.get(loc) or (str(loc[1]) if len(loc) > 1 else "title")
-                if len(loc) == 1 and loc[0] == "incident":
-                    key = "end"
-                errors[key if key in values else "title"] = (
-                    f"{key_path(loc)}: {problem['msg'].removeprefix('Value error, ')}"
-                )
-            raise FormError(errors) from None
+        saved = {"incident": self.session.incident.model_dump(), "meeting": self.session.meeting.model_dump()}
+        document = {"incident": incident, "meeting": meeting}
+        checked = None
+        for _ in range(2):
+            try:
+                checked = Session.model_validate(document)
+                break
+            except ValidationError as error:
+                for problem in error.errors():
+                    loc = tuple(problem["loc"])
+                    key = fields_of.get(loc) or (str(loc[1]) if len(loc) > 1 else "title")
+                    if len(loc) == 1 and loc[0] == "incident":
+                        key = "end"
+                    key = key if key in values else "title"
+                    # Shown under its field, so without the model's path (incident.timezone:).
+                    errors.setdefault(key, problem["msg"].removeprefix("Value error, "))
+                    if len(loc) > 1:
+                        _put_back(document, saved, loc)
+        if errors or checked is None:
+            raise FormError(errors or {"title": "these details cannot be saved"})
         return {"incident": checked.incident, "meeting": checked.meeting}
+
+
+def _put_back(document: dict, saved: dict, loc: tuple) -> None:
+    """Set the value at ``loc`` (a pydantic error location) in ``document`` back to the saved one."""
+    here, there = document, saved
+    for part in loc[:-1]:
+        if not isinstance(here, dict) or part not in here:
+            return
+        here, there = here[part], there.get(part, {})
+    if isinstance(here, dict) and loc[-1] in there:
+        here[loc[-1]] = there[loc[-1]]
