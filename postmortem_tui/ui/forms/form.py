@@ -57,7 +57,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     AUTO_FOCUS = ".form-field > *"
     """The first field takes the typing (the scrolling box around the fields is focusable
     too, and the default would focus it)."""
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-medium"), (50, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-medium"), (36, "-roomy"), (44, "-roomier"), (50, "-tall")]
     """How many rows the fields may take before they scroll (forms.tcss), so that Save and
     Cancel stay in view on a short terminal."""
     BINDINGS = [
