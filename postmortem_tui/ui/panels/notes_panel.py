@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...model import Improvement, Session
 from ..widgets.entry_table import ColumnSpec, Row
 from .list_panel import ListPanel
@@ -9,8 +11,13 @@ from .list_panel import ListPanel
 
 class NotesPanel(ListPanel):
     COLUMNS = (ColumnSpec("n", "#", 3), ColumnSpec("text", "Note", None))
+    HEADINGS = {"went_well": "Went well", "got_lucky": "Got lucky"}
+    """The text column is headed with the list's name, as the Improve panel's is."""
 
     def __init__(self, list_name: str, placeholder: str, empty: str, **kwargs: object) -> None:
+        heading = self.HEADINGS.get(list_name)
+        if heading:
+            self.COLUMNS = tuple(replace(spec, label=heading) if spec.key == "text" else spec for spec in self.COLUMNS)
         super().__init__(**kwargs)
         self.list_name = list_name
         self.PLACEHOLDER = placeholder
