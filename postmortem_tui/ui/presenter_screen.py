@@ -76,6 +76,7 @@ def step_lines(session: Session, step_key: str, today, config, width: int = 80) 
 class PresenterScreen(ClockScreen):
     BINDINGS = CLOCK_BINDINGS + [
         Binding("f5,escape", "leave", "Editor view", id="leave"),
+        Binding("x", "wrap_up", "Wrap-up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -145,3 +146,8 @@ class PresenterScreen(ClockScreen):
 
     def action_leave(self) -> None:
         self.app.pop_screen()
+
+    async def action_wrap_up(self) -> None:
+        """The wrap-up, over the editor view: the notice at the end of the meeting offers x."""
+        await self.app.pop_screen()
+        await self.app.screen.run_action("wrap_up")

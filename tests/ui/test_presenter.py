@@ -107,3 +107,13 @@ async def test_each_action_shows_its_owner_and_deadline_on_a_small_screen(sample
                 assert (action.owner or "no owner") in line and str(action.deadline) in line
                 checked += 1
         assert checked >= 3
+
+
+async def test_x_in_the_presenter_view_opens_the_wrap_up(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START), present=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "WrapUpScreen"
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ == "MeetingScreen"
