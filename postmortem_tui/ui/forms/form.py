@@ -203,5 +203,5 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 def format_field_hints(hints: Iterable[Any]) -> str:
     """Hints under a field: what was noticed and a question; soft ones marked as notes."""
     return "\n".join(
-        ("note: " if hint.soft else "\u2691 ") + f"{hint.message}: {hint.question}" for hint in hints
+        dict.fromkeys(("note: " if hint.soft else "\u2691 ") + f"{hint.message}: {hint.question}" for hint in hints)
     )

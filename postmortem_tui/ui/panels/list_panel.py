@@ -168,7 +168,8 @@ def blameless_hints(text: str, participants: Sequence[str]) -> list[Hint]:
 
 def format_hints(hints: Sequence[Hint], limit: int = 2) -> str:
     """Gentle hints as lines: what was noticed, and a question to reframe it."""
-    lines = [f"\u2691 {hint.message}: {hint.question}" for hint in hints[:limit]]
-    if len(hints) > limit:
-        lines.append(f"  and {len(hints) - limit} more")
+    every = list(dict.fromkeys(f"\u2691 {hint.message}: {hint.question}" for hint in hints))
+    lines = every[:limit]  # one line for a rule that matched twice, not the same line twice
+    if len(every) > limit:
+        lines.append(f"  and {len(every) - limit} more")
     return "\n".join(lines)
