@@ -23,6 +23,10 @@ which has a wall clock, is left out of the comparison). Textual's first frames a
 (the footer's keys, the table rows come a few frames later), so "first frame" alone would
 flatter both apps.
 
+--floor adds F: the bare app after it has read the session with the core (pydantic, the
+model, TOML), as the real app must before it shows anything; F/B is the part of the budget
+the session model takes before any screen.
+
 Target (issue 3): A at most 1.5x B.
 """
 
