@@ -77,8 +77,9 @@ class AgendaClock:
         self.clock = clock
         self._wall_anchor = clock.now()
         self._mono_anchor = clock.monotonic()
-        self._confirm: tuple[float, int, str] | None = None
-        """The first ``n``: when (monotonic), on which step, and that step's state then."""
+        self._confirm: tuple[float, int, str, datetime] | None = None
+        """The first ``n``: when (monotonic), on which step, its state and the agenda's last
+        change then."""
 
     # Reading the time
 
@@ -118,11 +119,12 @@ class AgendaClock:
         long after, or after a pause, is a new first press, not a confirmation."""
         if self._confirm is None:
             return False
-        pressed, index, state = self._confirm
+        pressed, index, state, updated = self._confirm
         return (
             self.clock.monotonic() - pressed < CONFIRM_SECONDS
             and self.agenda.current == index
             and self.agenda.current_step.state == state
+            and self.agenda.updated == updated  # any clock change since, even one undone
         )
 
     def used_seconds(self) -> float:
@@ -181,7 +183,7 @@ class AgendaClock:
         if self.started and self.remaining() > 0 and not self.awaiting_confirmation:
             step = self.agenda.current_step
             if step.state != "done":
-                self._confirm = (self.clock.monotonic(), self.agenda.current, step.state)
+                self._confirm = (self.clock.monotonic(), self.agenda.current, step.state, self.agenda.updated)
                 return NextResult.CONFIRM
         return self.next()
 

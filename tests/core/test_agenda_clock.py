@@ -117,6 +117,12 @@ def test_a_pending_move_lapses_when_the_clock_changes_in_another_terminal() -> N
     assert not here.awaiting_confirmation  # not a confirmation to leave the next step too
     assert here.request_next() is NextResult.CONFIRM
     assert session.agenda.current == 1
+    fake.advance(1)
+    there.previous()  # there and back again: the same step, running, as when n was pressed
+    there.next()
+    assert not here.awaiting_confirmation
+    assert here.request_next() is NextResult.CONFIRM
+    assert session.agenda.current == 1
 
 
 def test_another_key_cancels_the_pending_move() -> None:
