@@ -142,7 +142,9 @@ class EntryActions(ClockScreen):
         """Say that an edited entry was deleted meanwhile; a note or timeline entry's words
         wait in its panel's input, for Enter to add them back."""
         shown = self._panel(panel) if panel else None
-        if isinstance(shown, ListPanel):
+        if not words:
+            where = ""  # a kind picked for it: nothing typed to keep
+        elif isinstance(shown, ListPanel):
             self.show_panel(panel or "")
             shown.open_input(words)
             where = " They are in the input below: Enter adds them back."
@@ -334,7 +336,7 @@ class EntryActions(ClockScreen):
             if kind is None or kind == entry.kind:
                 return
             changed = entry.with_changes(kind=kind)
-            if self._replaced(changed, _typed_text(changed)):
+            if self._replaced(changed, ""):
                 self._changed("timeline", select=entry.id)
 
         self.app.push_screen(KindPicker(entry.kind), picked)

@@ -25,7 +25,7 @@ def unsent_typing(stack: list[Screen]) -> str | None:
         if isinstance(screen, FormScreen):
             return f"the open form \u201c{screen.TITLE_TEXT}\u201d is not saved"
         for panel in screen.query(ListPanel):
-            typed = panel.input.value.strip() if panel.has_class("-typing") else ""
+            typed = panel.input.value.strip()  # open, or a draft left when Escape closed it
             if typed:
                 title = dict(PANELS).get((panel.id or "").removeprefix("panel-"), "a panel")
                 return f"the {title} input holds \u201c{typed}\u201d, not yet added (Enter adds it)"

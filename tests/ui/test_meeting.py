@@ -493,3 +493,17 @@ async def test_the_details_form_shows_every_problem_at_once_under_its_field(samp
         await pilot.press("ctrl+s")
     incident = load(sample_path).incident
     assert incident.title == "Checkout outage [bold]x[/]" and incident.impact.orders_affected == 2400
+
+
+async def test_escape_closes_the_input_and_keeps_the_draft(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        field = app.focused
+        assert isinstance(field, Input)
+        field.insert_text_at_cursor("14:50 a thought half typed")
+        await pilot.press("escape", "t")
+        assert app.focused is field and field.value == "14:50 a thought half typed"
+        await pilot.press("escape", "ctrl+q")  # a closed input's draft is asked about too
+        assert app.is_running
+        await pilot.press("escape")

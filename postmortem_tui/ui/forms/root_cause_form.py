@@ -48,7 +48,7 @@ class RootCauseForm(FormScreen[RootCauseInput]):
         initial = self.initial
         modes = MODES if not self.editing else [m for m in MODES if m[1] == initial.mode]
         return [
-            Field("mode", "Add", choice(modes, initial.mode)),
+            Field("mode", "Entry" if self.editing else "Add", choice(modes, initial.mode)),
             Field("category", "Category (for a factor)", choice([(c, c) for c in FACTOR_CATEGORIES], initial.category)),
             Field("first", self._first_label(initial.mode), text_input(initial.first)),
             Field("second", "Because", text_input(initial.second)),

@@ -99,9 +99,12 @@ class ListPanel(Vertical):
         self.set_class(not rows, "-empty")
         self._show_detail()
 
-    def open_input(self, prefill: str = "") -> None:
+    def open_input(self, prefill: str | None = None) -> None:
+        """Open the input, with ``prefill`` in it, or with what was left in it when it was
+        last closed (Escape keeps a draft: closing the input is not deleting words)."""
         self.add_class("-typing")
-        self.input.value = prefill
+        if prefill is not None:
+            self.input.value = prefill
         self.input.focus()
 
     def close_input(self) -> None:
