@@ -159,9 +159,8 @@ class MeetingScreen(GuidanceActions):
         self.app.push_screen(PresenterScreen(self.live))
 
     def action_wrap_up(self) -> None:
-        from .wrap_up_screen import WrapUpScreen
-
         # Imported here, like the help screen: Markdown is not needed to launch.
+        from .wrap_up_screen import WrapUpScreen
 
         self.app.push_screen(WrapUpScreen(self.live))
 
@@ -172,16 +171,3 @@ class MeetingScreen(GuidanceActions):
         tables = target.query("EntryTable")
         (tables.first() if tables else target).focus()
 
-    def refresh_panels(self) -> None:
-        """Show the session in every panel: the one in view at once, the others when next
-        brought forward (another instance's change then costs one panel, not eight)."""
-        active = self.active_panel
-        for panel, _ in PANELS:
-            if panel == active:
-                self.refresh_panel(panel)
-            else:
-                self._stale.add(panel)
-
-    @on(TabbedContent.TabActivated)
-    async def _brought_forward(self, event: TabbedContent.TabActivated) -> None:
-        await self.ready_panel(event.pane.id or "")

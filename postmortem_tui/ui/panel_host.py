@@ -1,0 +1,106 @@
+"""The meeting screen's side panels: made when first brought forward, and up to date with
+the session whenever they are in view (a panel out of view catches up when it comes
+forward: another instance's change then costs one panel, not eight)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.widget import AwaitMount, Widget
+from textual.widgets import TabbedContent, TabPane
+
+from .clock_screen import ClockScreen
+from .panels.catalog import PANELS, make_panel
+from .panels.list_panel import ListPanel
+from .panels.wrap_up_panel import WrapUpPanel
+
+if TYPE_CHECKING:
+    from ..live_session import LiveSession
+
+ALL_PANELS = tuple(panel for panel, _ in PANELS)
+
+
+class PanelHost(ClockScreen):
+    """The panels of the meeting screen: which one is forward, made when first wanted,
+    and brought up to date with the session when in view."""
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__(live)
+        self._stale: set[str] = set()
+        """Panels whose session changed while they were not in view."""
+        self._panels: dict[str, Widget] = {}
+        """The panels made so far: the current step's at launch, each other one when it is
+        first brought forward. Making all eight at launch cost a sixth of the launch time."""
+        self._mounting: dict[str, AwaitMount] = {}
+
+    def _made(self, name: str) -> Widget:
+        """Make the panel ``name`` (not yet mounted)."""
+        panel = self._panels[name] = make_panel(name)
+        self._stale.add(name)
+        return panel
+
+    def show_panel(self, panel: str) -> None:
+        """Bring ``panel`` forward; it is made, if need be, and brought up to date as its tab
+        opens (``ready_panel``)."""
+        self.query_one(TabbedContent).active = panel
+
+    async def bring_forward(self, name: str) -> Any:
+        """Bring the panel ``name`` forward and return it once it is mounted and up to date."""
+        self.show_panel(name)
+        return await self.ready_panel(name)
+
+    async def ready_panel(self, name: str) -> Any:
+        """The panel ``name``, mounted and showing the session."""
+        if name not in self._panels:
+            pane = self.query_one(f"TabPane#{name}", TabPane)
+            self._mounting[name] = pane.mount(self._made(name))
+        if name in self._mounting:
+            await self._mounting[name]  # awaited by each caller that came while it mounted
+            self._mounting.pop(name, None)
+        if name in self._stale:
+            self.refresh_panel(name)
+        return self._panels[name]
+
+    def _panel(self, name: str) -> Any:
+        """The panel ``name`` if it is mounted, else None."""
+        panel = self._panels.get(name)
+        return panel if panel is not None and panel.is_mounted else None
+
+    @property
+    def active_panel(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def _changed_quietly(self, name: str) -> None:
+        """The session changed under ``name``: show it now if it is in view, else when it is."""
+        if name == self.active_panel:
+            self.refresh_panel(name)
+        else:
+            self._stale.add(name)
+
+    def refresh_panel(self, name: str) -> None:
+        panel = self._panel(name)
+        if panel is None:  # not made yet, or mounting: shown when it is
+            self._stale.add(name)
+            return
+        self._stale.discard(name)
+        if isinstance(panel, ListPanel):
+            panel.participants = tuple(p.name for p in self.live.session.participants)
+        if isinstance(panel, WrapUpPanel):
+            panel.update_from(self.live.session, self.live.now().astimezone().date(), self.live.config)
+        else:
+            panel.update_from(self.live.session)
+
+    def refresh_panels(self) -> None:
+        """Show the session in every panel: the one in view at once, the others when next
+        brought forward."""
+        active = self.active_panel
+        for panel in ALL_PANELS:
+            if panel == active:
+                self.refresh_panel(panel)
+            else:
+                self._stale.add(panel)
+
+    @on(TabbedContent.TabActivated)
+    async def _brought_forward(self, event: TabbedContent.TabActivated) -> None:
+        await self.ready_panel(event.pane.id or "")
