@@ -40,6 +40,15 @@ def _cells(app: PostmortemApp, panel: str) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+async def _draft(pilot, key: str, text: str) -> Input:  # type: ignore[no-untyped-def]
+    """Open a panel's input with ``key`` and type ``text`` into it, without Enter."""
+    await pilot.press(key)
+    field = pilot.app.focused
+    assert isinstance(field, Input), field
+    field.insert_text_at_cursor(text)
+    return field
+
+
 async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     focused = pilot.app.focused
     assert isinstance(focused, Input), focused
@@ -431,10 +440,7 @@ async def test_at_launch_the_arrows_go_through_the_current_panels_entries(sample
 async def test_quitting_with_words_typed_but_not_added_asks_first(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("t")
-        field = app.focused
-        assert isinstance(field, Input)
-        field.insert_text_at_cursor("15:30 half-typed note")
+        field = await _draft(pilot, "t", "15:30 half-typed note")
         await pilot.press("ctrl+q")
         assert app.is_running
         asked = " ".join(str(label.render()) for label in app.screen.query(Label))
@@ -498,10 +504,7 @@ async def test_the_details_form_shows_every_problem_at_once_under_its_field(samp
 async def test_escape_closes_the_input_and_keeps_the_draft(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("t")
-        field = app.focused
-        assert isinstance(field, Input)
-        field.insert_text_at_cursor("14:50 a thought half typed")
+        field = await _draft(pilot, "t", "14:50 a thought half typed")
         await pilot.press("escape", "t")
         assert app.focused is field and field.value == "14:50 a thought half typed"
         await pilot.press("escape", "ctrl+q")  # a closed input's draft is asked about too
