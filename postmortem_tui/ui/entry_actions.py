@@ -22,6 +22,7 @@ from ..model import (
     TimelineEntry,
     WhyStep,
 )
+from ..visible_text import one_line
 from .panel_host import ALL_PANELS, PanelHost
 from .panels.list_panel import ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
@@ -79,7 +80,7 @@ class EntryActions(PanelHost):
             shown.open_input(words)
             where = " They are in the input below: Enter adds them back."
         else:
-            where = f" What you typed: {words}"
+            where = f" What you typed: {one_line(words)}"
         self.notify(
             "Not saved: that entry was deleted in another terminal while you edited it." + where,
             severity="error",
