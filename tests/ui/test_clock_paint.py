@@ -9,10 +9,15 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.pilot import Pilot
+from textual.strip import Strip
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.ui.app import make_app
-from postmortem_tui.ui.widgets.big_countdown import BigCountdown, changed_box, render_big
+from postmortem_tui.ui.widgets.big_countdown import (
+    BigCountdown,
+    changed_box,
+    render_big,
+)
 from postmortem_tui.ui.widgets.step_bar import StepBar, bar_cells
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
@@ -135,16 +140,21 @@ async def test_the_collector_paused_for_launch_is_on_once_the_screen_shows(sampl
         gc.enable()
 
 
+async def _bar_in_theme(path: Path, theme: str, seconds: float) -> Strip:
+    """The meeting screen's step bar, drawn in ``theme`` ``seconds`` into step 1."""
+    clock = FakeClock(START)
+    app = make_app(path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await pilot.press("space")
+        return (await _bar_after(pilot, clock, seconds)).render_line(0)
+
+
 async def test_in_an_ansi_theme_the_time_still_to_go_is_blank(sample_path: Path) -> None:
     """The track's colour is the terminal's default there: a line in it would look bright."""
-    clock = FakeClock(START)
-    app = make_app(sample_path, clock=clock)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = "ansi-dark"
-        await pilot.press("space")
-        text = (await _bar_after(pilot, clock, 150)).render_line(0).text
-        done = len(text) - len(text.rstrip(" "))
-        assert text.rstrip(" ") == "\u2501" * len(text.rstrip(" ")) and done > 0
+    text = (await _bar_in_theme(sample_path, "ansi-dark", 150)).text
+    done = len(text) - len(text.rstrip(" "))
+    assert text.rstrip(" ") == "\u2501" * len(text.rstrip(" ")) and done > 0
 
 
 async def test_the_presenter_bar_takes_the_countdown_colour_near_and_past_zero(sample_path: Path) -> None:
@@ -167,10 +177,5 @@ async def test_the_presenter_bar_takes_the_countdown_colour_near_and_past_zero(s
 
 
 async def test_the_track_still_to_go_shows_in_the_high_contrast_theme(sample_path: Path) -> None:
-    clock = FakeClock(START)
-    app = make_app(sample_path, clock=clock)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = "high-contrast"
-        await pilot.press("space")
-        track = (await _bar_after(pilot, clock, 100)).render_line(0)._segments[-1].style
-        assert track.color is not None and track.color != track.bgcolor
+    track = (await _bar_in_theme(sample_path, "high-contrast", 100))._segments[-1].style
+    assert track.color is not None and track.color != track.bgcolor
