@@ -71,7 +71,7 @@ class MeetingScreen(GuidanceActions):
                 yield StepPanel(id="step")
             # Open on the current step's panel: switching to it after mounting animated
             # the tab bar's scroll and underline, and launch waited ~100 ms for them to end.
-            # The other panels are made when first brought forward (see EntryActions).
+            # The other panels are made when first brought forward (see PanelHost).
             initial = STEP_PANELS[self.session.agenda.current_step.key]
             with TabbedContent(id="panels", initial=initial):
                 for panel, title in PANELS:
