@@ -19,6 +19,10 @@ class CheckItem:
     detail: str = ""
 
 
+def _joined(*parts: str) -> str:
+    return "; ".join(part for part in parts if part)
+
+
 def wrap_up_checklist(session: Session) -> list[CheckItem]:
     actions = session.action_items
     no_owner = [i + 1 for i, a in enumerate(actions) if not a.owner.strip()]
@@ -28,17 +32,21 @@ def wrap_up_checklist(session: Session) -> list[CheckItem]:
         if a.owner.strip() and any(not hint.soft for hint in owner_hints(a.owner))
     ]
     no_deadline = [i + 1 for i, a in enumerate(actions) if a.deadline is None]
+    scheduled = session.meeting.scheduled
+    # A deadline before the meeting was set is a slip of the keyboard (2025 for 2026), not a
+    # plan; one that has passed since is the follow-up's business, not the document's.
+    early = [
+        i + 1
+        for i, a in enumerate(actions)
+        if scheduled is not None and a.deadline is not None and a.deadline < scheduled.date()
+    ]
 
-    def numbers(items: list[int]) -> str:
-        return ", ".join(f"#{n}" for n in items)
+    def listed(label: str, items: list[int]) -> str:
+        return f"{label}: {', '.join(f'#{n}' for n in items)}" if items else ""
 
-    owner_detail = "; ".join(
-        part
-        for part in (
-            f"no owner: {numbers(no_owner)}" if no_owner else "",
-            f"not one named person: {numbers(shared)}" if shared else "",
-        )
-        if part
+    owner_detail = _joined(listed("no owner", no_owner), listed("not one named person", shared))
+    deadline_detail = _joined(
+        listed("no deadline", no_deadline), listed("before the meeting's date", early)
     )
     meeting = session.meeting
     roles = session.role_warnings()
@@ -49,11 +57,7 @@ def wrap_up_checklist(session: Session) -> list[CheckItem]:
             f"{len(actions)} action items" if actions else "no action items yet",
         ),
         CheckItem("Every action item has exactly one owner", not owner_detail, owner_detail),
-        CheckItem(
-            "Every action item has a deadline",
-            not no_deadline,
-            f"no deadline: {numbers(no_deadline)}" if no_deadline else "",
-        ),
+        CheckItem("Every action item has a deadline", not deadline_detail, deadline_detail),
         CheckItem(
             "Where the document will be published",
             bool(meeting.publish_to.strip()),

@@ -16,6 +16,7 @@ CORE = [
     "postmortem_tui.export",
     "postmortem_tui.cli",
     "postmortem_tui.checks",
+    "postmortem_tui.checklist",
     "postmortem_tui.config",
     "postmortem_tui.importers",
     "postmortem_tui.importers.apply",

@@ -1,0 +1,58 @@
+"""The wrap-up checklist: each item goes red for the problem it names, and says where."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from postmortem_tui.checklist import CheckItem, wrap_up_checklist
+from postmortem_tui.model import ActionItem
+from postmortem_tui.persistence import load
+
+
+def _item(items: list[CheckItem], label: str) -> CheckItem:
+    return next(item for item in items if item.label.startswith(label))
+
+
+def test_the_sample_passes_the_action_items_checks(sample_path: Path) -> None:
+    items = wrap_up_checklist(load(sample_path))
+    for label in (
+        "Action items recorded",
+        "Every action item has exactly one owner",
+        "Every action item has a deadline",
+    ):
+        assert _item(items, label).ok, label
+
+
+def test_owner_problems_name_the_actions_by_number(sample_path: Path) -> None:
+    session = load(sample_path)
+    session.action_items[1] = session.action_items[1].with_changes(owner="")
+    session.action_items[2] = session.action_items[2].with_changes(owner="SRE team")
+    owners = _item(wrap_up_checklist(session), "Every action item has exactly one owner")
+    assert not owners.ok
+    assert owners.detail == "no owner: #2; not one named person: #3"
+
+
+def test_a_deadline_missing_or_before_the_meeting_is_flagged(sample_path: Path) -> None:
+    session = load(sample_path)
+    meeting_day = session.meeting.scheduled.date()
+    session.action_items[0] = session.action_items[0].with_changes(deadline=None)
+    session.action_items[3] = session.action_items[3].with_changes(
+        deadline=meeting_day.replace(year=meeting_day.year - 1)  # 2025 typed for 2026
+    )
+    deadlines = _item(wrap_up_checklist(session), "Every action item has a deadline")
+    assert not deadlines.ok
+    assert deadlines.detail == "no deadline: #1; before the meeting's date: #4"
+
+
+def test_a_deadline_on_the_meeting_day_or_without_a_meeting_date_is_fine(
+    sample_path: Path,
+) -> None:
+    session = load(sample_path)
+    session.action_items[0] = session.action_items[0].with_changes(
+        deadline=session.meeting.scheduled.date()
+    )
+    assert _item(wrap_up_checklist(session), "Every action item has a deadline").ok
+    session.action_items.append(ActionItem(what="x", owner="Ana", deadline=date(2001, 1, 1)))
+    session.meeting = session.meeting.with_changes(scheduled=None)
+    assert _item(wrap_up_checklist(session), "Every action item has a deadline").ok
