@@ -117,3 +117,15 @@ async def test_x_in_the_presenter_view_opens_the_wrap_up(sample_path: Path) -> N
         assert app.screen.__class__.__name__ == "WrapUpScreen"
         await pilot.press("escape")
         assert app.screen.__class__.__name__ == "MeetingScreen"
+
+
+async def test_a_long_title_ends_in_an_ellipsis_on_the_top_row(sample_path: Path) -> None:
+    from textual.widgets import Label
+
+    app = make_app(sample_path, clock=FakeClock(START), present=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#presenter-title", Label)
+        row = title.render_line(0).text
+        assert "Checkout outage: a database migration" in row
+        assert row.rstrip().endswith("\u2026")  # cut, and seen to be cut
