@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.geometry import Region, Spacing
 from textual.widgets import DataTable
@@ -25,9 +26,31 @@ class Row:
     cells: tuple[str, ...]
 
 
-def literal(value: str) -> Text:
-    """User text as a cell: never markup, control characters visible, on one line."""
-    return Text(one_line(value), no_wrap=True, overflow="ellipsis")
+class Cell:
+    """User text as a cell: never markup, control characters visible, on one line.
+
+    The Text is made when the cell is first drawn, and the cell has no ``__rich_measure__``:
+    the table measures every new cell for auto-width columns, which ours are not, and at
+    10,000 rows making and measuring Texts nobody sees took most of a panel's first fill.
+    """
+
+    __slots__ = ("value", "_text")
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        self._text: Text | None = None
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = Text(one_line(self.value), no_wrap=True, overflow="ellipsis")
+        return self._text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text
+
+    def __str__(self) -> str:
+        return self.text.plain
 
 
 @dataclass(frozen=True)
@@ -55,7 +78,7 @@ class EntryTable(DataTable):
         self._base_widths = {spec.key: spec.width for spec in columns}
         self._visible: list[ColumnSpec] = []
         self._versions: dict[str, object] = {}
-        self._firsts: dict[str, Text] = {}
+        self._firsts: dict[str, Cell] = {}
         self._order: list[str] = []
         self._rows: Sequence[Row] = []
 
@@ -150,7 +173,7 @@ class EntryTable(DataTable):
         for row in rows:
             if self._versions.get(row.key, self) == row.version:
                 continue
-            cells = [literal(row.cells[index]) for index in indices]
+            cells = [Cell(row.cells[index]) for index in indices]
             if row.key not in self._versions:
                 self.add_row(*cells, key=row.key)
                 added.append(row.key)
