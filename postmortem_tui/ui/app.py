@@ -30,7 +30,7 @@ class PostmortemApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("ctrl+s", "save_as", "Save as", show=False, id="save-as"),
+        Binding("ctrl+s", "save_now", "Save", show=False, id="save"),
         Binding("ctrl+o", "overwrite_broken", "Overwrite unreadable file", show=False),
     ]
 
@@ -106,7 +106,7 @@ class PostmortemApp(App[int]):
         if problem and problem != self._last_problem:
             self.notify(
                 f"{problem}. Nothing is lost: it is all kept here and saving is retried; "
-                "ctrl+s saves to another file"
+                "ctrl+s offers to save to another file"
                 + (", ctrl+o overwrites the unreadable file" if self.live.store.status().broken else "")
                 + ".",
                 title="Not saved",
@@ -151,6 +151,14 @@ class PostmortemApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_save_now(self) -> None:
+        """Write the session now (it is written on every change anyway); when the file
+        cannot be written, offer another file instead."""
+        if self.live.store.save(force=True):
+            self.notify(f"Saved to {self.live.store.path}", timeout=3)
+        else:
+            self.action_save_as()
 
     def action_save_as(self) -> None:
         from .save_as import SaveAsScreen

@@ -285,6 +285,26 @@ async def test_a_vanished_folder_keeps_everything_and_saves_elsewhere(
     assert load(target).got_lucky[-1].text == "kept in memory"
 
 
+async def test_ctrl_s_offers_another_file_when_the_file_cannot_be_written(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    folder = tmp_path / "meeting"
+    folder.mkdir()
+    path = folder / "s.toml"
+    shutil.copy(sample_path, path)
+    app = _app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        folder.rename(tmp_path / "gone")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "SaveAsScreen"
+        target = tmp_path / "rescued.toml"
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert load(target).incident.title == load(sample_path).incident.title
+
+
 async def test_help_lists_every_key(empty_path: Path) -> None:
     app = _app(empty_path)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -142,17 +142,40 @@ async def test_the_step_prompt_ends_at_a_sentence_on_a_small_screen(sample_path:
         assert len(textwrap.wrap(shown, width)) <= height
 
 
-async def test_save_as_suggests_a_copy_beside_the_session(sample_path: Path) -> None:
+async def test_save_as_from_the_palette_suggests_a_copy_beside_the_session(
+    sample_path: Path,
+) -> None:
     from postmortem_tui.persistence import load
 
     app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+p")
+        await _type(pilot, "Save as")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
     copy = sample_path.with_name(f"{sample_path.stem}-copy.toml")
     assert load(copy).incident.title == load(sample_path).incident.title
+
+
+async def test_ctrl_s_saves_now_and_says_where(sample_path: Path) -> None:
+    from postmortem_tui.persistence import load
+
+    told: list[str] = []
+    app = make_app(sample_path, clock=FakeClock(START), autosave=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        await pilot.press("g")
+        await _type(pilot, "the retry queue held")
+        await pilot.press("enter", "escape")
+        assert "the retry queue held" not in sample_path.read_text()  # no autosave here
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert load(sample_path).got_lucky[-1].text == "the retry queue held"
+        assert f"Saved to {sample_path}" in told
+        assert app.screen.__class__.__name__ == "MeetingScreen"  # no dialog when it worked
 
 
 async def test_k_away_from_the_timeline_says_what_to_do(sample_path: Path) -> None:
