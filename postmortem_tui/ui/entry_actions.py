@@ -280,14 +280,17 @@ class EntryActions(PanelHost):
             return
         panel = self.active_panel
         if key == STATEMENT_KEY:
+            statement = self.live.session.root_cause.statement
             self.live.change(lambda s: setattr(s.root_cause, "statement", ""))
-            self._changed(panel)
-            return
-        now = self.live.now()
-        deleted = self.live.change(lambda s: editing.delete(s, key, now))
-        if deleted is None:
-            return
-        self._undo.append(("deletion", lambda s, when: editing.undo_delete(s, deleted, when)))
+            self._undo.append(
+                ("deletion", lambda s, when: setattr(s.root_cause, "statement", statement))
+            )
+        else:
+            now = self.live.now()
+            deleted = self.live.change(lambda s: editing.delete(s, key, now))
+            if deleted is None:
+                return
+            self._undo.append(("deletion", lambda s, when: editing.undo_delete(s, deleted, when)))
         self._changed(panel)
         self.notify("Deleted. ctrl+z brings it back.", timeout=4)
 

@@ -530,3 +530,23 @@ async def test_escape_closes_the_input_and_keeps_the_draft(sample_path: Path) ->
         await pilot.press("escape", "ctrl+q")  # a closed input's draft is asked about too
         assert app.is_running
         await pilot.press("escape")
+
+
+async def test_the_root_cause_statement_deleted_comes_back_with_ctrl_z(sample_path: Path) -> None:
+    from postmortem_tui.ui.panels.root_cause_panel import STATEMENT_KEY
+
+    app = _app(sample_path)
+    told: list[str] = []
+    statement = app.live.session.root_cause.statement
+    assert statement
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        await pilot.press("2")
+        await pilot.pause()
+        app.screen.query_one("#panel-root_cause EntryTable", EntryTable).select(STATEMENT_KEY)
+        await pilot.press("delete")
+        assert app.live.session.root_cause.statement == ""
+        assert any("ctrl+z brings it back" in message for message in told)
+        await pilot.press("ctrl+z")
+        assert app.live.session.root_cause.statement == statement
+    assert load(sample_path).root_cause.statement == statement
