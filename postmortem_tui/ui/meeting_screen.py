@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.widgets import Label, TabbedContent, TabPane, Tabs
+from textual.widgets import Input, Label, TabbedContent, TabPane, Tabs
 
 from ..clock_view import ClockView
 from ..live_session import LiveSession
@@ -14,6 +14,7 @@ from ..model import Session
 from .clock_screen import CLOCK_BINDINGS
 from .guidance_actions import GuidanceActions
 from .panels.catalog import PANELS, STEP_PANELS
+from .panels.list_panel import EntryInput
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.key_footer import KeyFooter
@@ -54,6 +55,8 @@ class MeetingScreen(GuidanceActions):
     def __init__(self, live: LiveSession) -> None:
         super().__init__(live)
         self._last_step = -1
+        self._follow: str | None = None
+        """The running step's panel, waiting to come forward until no one is typing."""
 
     @property
     def session(self) -> Session:
@@ -119,7 +122,9 @@ class MeetingScreen(GuidanceActions):
             if self._last_step != -1:
                 self._changed_quietly("participants")  # the norm stands there on step 1 only
             self._last_step = view.step_index
-            self.show_panel(STEP_PANELS[view.step_key])
+            self._follow = STEP_PANELS[view.step_key]
+        if self._follow is not None:
+            self._follow_step()
         self.query_one(AgendaList).show(view.agenda)
         self.query_one(StepPanel).show(
             name=view.step_name,
@@ -146,6 +151,23 @@ class MeetingScreen(GuidanceActions):
         if str(presence.render()) != line:
             presence.update(line)
             presence.display = bool(line)
+
+    def _follow_step(self) -> None:
+        """Bring the running step's panel forward, its list focused, unless this terminal is
+        busy: a step changed by the other terminal, or by a click, must not take the focus
+        from words being typed (the keys would become meeting keys) or from an open form.
+        It comes forward when the input closes or the form is done (the clock repaints on
+        the screen's resume)."""
+        if self.app.screen is not self or isinstance(self.focused, Input):
+            return
+        panel, self._follow = self._follow, None
+        if panel is not None and panel != self.active_panel:
+            self.call_later(self.action_show_panel, panel)
+
+    @on(EntryInput.Closed)
+    def _input_closed(self) -> None:
+        if self._follow is not None:
+            self.call_after_refresh(self._follow_step)
 
     @on(AgendaList.StepChosen)
     def _step_chosen(self, event: AgendaList.StepChosen) -> None:

@@ -181,3 +181,52 @@ async def test_the_selection_stays_on_its_entry_when_the_other_adds_above_it(sam
         assert "the earliest entry of all" in _rows(second, "timeline")[0]
         assert table.selected_key == chosen
         assert table.cursor_row == 4
+
+
+async def test_a_step_moved_by_the_other_terminal_leaves_the_typing_alone(sample_path: Path) -> None:
+    from postmortem_tui.ui.panels.list_panel import EntryInput
+
+    clock = FakeClock(START)
+    facilitator = make_app(sample_path, clock=clock, autosave=False, name="Dana", role="facilitator")
+    note_taker = make_app(sample_path, clock=clock, autosave=False, name="Sam", role="note-taker")
+    async with facilitator.run_test(size=(80, 24)) as one, note_taker.run_test(size=(80, 24)) as two:
+        await one.press("space")  # the meeting starts: step 1
+        await two.press("t")
+        field = note_taker.focused
+        assert isinstance(field, EntryInput)
+        field.insert_text_at_cursor("15:31 draft")
+        await one.press("n", "n")  # the facilitator moves on to the timeline step...
+        await _sync(clock, [one, two], 1.0)
+        await one.press("n", "n")  # ...and on to root causes
+        await _sync(clock, [one, two], 1.0)
+        assert note_taker.live.session.agenda.current_step.key == "root_cause"
+        assert note_taker.focused is field  # still typing, on the Timeline panel
+        await two.press("space", "t", "w", "o")  # words, not meeting keys
+        assert field.value == "15:31 draft two"
+        assert note_taker.live.clock.running  # the space did not pause the meeting
+        await two.press("escape")  # done typing: now the running step's panel comes forward
+        await two.pause()
+        assert note_taker.screen.active_panel == "root_cause"
+        focused = note_taker.focused
+        assert isinstance(focused, EntryTable) and focused.parent.id == "panel-root_cause"
+        await two.press("t")  # the draft is there to continue, not selected to be replaced
+        await two.press("space", "o", "k")
+        assert note_taker.focused.value == "15:31 draft two ok"
+
+
+async def test_moving_on_a_step_focuses_the_new_panel_list(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, autosave=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n", "n", "n", "n", "n", "n")  # on to step 4, went well
+        await pilot.pause()
+        assert app.screen.active_panel == "went_well"
+        focused = app.focused
+        assert isinstance(focused, EntryTable) and focused.parent.id == "panel-went_well"
+        await pilot.press("down", "e")  # edits the went-well note, not a timeline entry
+        await pilot.pause()
+        texts = [note.text for note in app.live.session.went_well]
+        assert app.screen.query_one(Input).value == texts[1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.active_panel == "went_well"  # closing the form stays there

@@ -78,7 +78,11 @@ class ListPanel(Vertical):
         # (a CSS match over the panel) cost more than the hints themselves.
         self.table = EntryTable(self.COLUMNS, classes="entries")
         self.detail = Static("", classes="detail", markup=False)
-        self.input = EntryInput(placeholder=self.PLACEHOLDER, classes="entry-input")
+        # A draft kept from the last time is continued, not selected for the next key to
+        # replace (Input selects all on focus by default).
+        self.input = EntryInput(
+            placeholder=self.PLACEHOLDER, select_on_focus=False, classes="entry-input"
+        )
         self.error_line = Label("", classes="input-error", markup=False)
         self.hint_line = Label("", classes="input-hint", markup=False)
         yield from self.compose_top()
@@ -136,8 +140,7 @@ class ListPanel(Vertical):
 
     @on(EntryInput.Closed)
     def _closed(self, event: EntryInput.Closed) -> None:
-        event.stop()
-        self.close_input()
+        self.close_input()  # and on up: the screen may have a panel to bring forward
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
