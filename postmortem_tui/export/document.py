@@ -241,8 +241,9 @@ def _agenda(session: Session, now: datetime | None) -> str:
         if step.running_since is not None and now is not None:
             spent += max((now - step.running_since).total_seconds(), 0.0)
         actual = _minutes(spent) if step.state != "upcoming" else "not reached"
-        if step.state != "upcoming" and spent > step.minutes * 60:
-            actual += f" (over by {_minutes(spent - step.minutes * 60)})"
+        over = spent - step.minutes * 60
+        if step.state != "upcoming" and round(over / 60) >= 1:  # never "over by 0 min"
+            actual += f" (over by {_minutes(over)})"
         row = [str(number), step.title, f"{step.planned_minutes} min"]
         if adjusted:
             row.append(f"{step.minutes} min")

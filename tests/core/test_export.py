@@ -231,3 +231,15 @@ def test_document_passes_markdownlint(which: str, sample_path: Path, tmp_path: P
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("spent", "actual"),
+    [(80, "1 min |"), (100, "2 min (over by 1 min) |"), (60 * 9, "9 min (over by 8 min) |")],
+)
+def test_the_agenda_table_says_over_only_by_a_whole_minute(spent: int, actual: str) -> None:
+    session = Session()
+    step = session.agenda.steps[5]
+    session.agenda.steps[5] = step.with_changes(allotted_minutes=1, state="done", spent_seconds=spent)
+    row = next(line for line in render(session).splitlines() if "| Action items |" in line)
+    assert row.endswith(actual)
