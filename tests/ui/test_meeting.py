@@ -550,3 +550,23 @@ async def test_the_root_cause_statement_deleted_comes_back_with_ctrl_z(sample_pa
         await pilot.press("ctrl+z")
         assert app.live.session.root_cause.statement == statement
     assert load(sample_path).root_cause.statement == statement
+
+
+async def test_an_export_error_wraps_in_full_beside_the_preview(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        target = tmp_path / "no-such-folder" / "deeper" / "the-post-mortem-document.md"
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        result = app.screen.query_one("#export-result", Label)
+        message = str(result.render())
+        assert message.startswith("Not written") and "No such file or directory" in message
+        width = result.content_region.width
+        shown = "".join(result.render_line(y).text for y in range(result.content_region.height))
+        assert len(message) > width  # too long for one row: it takes more
+        assert shown.replace(" ", "") == message.replace(" ", "")
