@@ -207,3 +207,37 @@ async def test_the_timeline_shows_every_edit_even_at_one_clock_time(sample_path:
             await pilot.pause()
             row = [str(cell) for cell in table.get_row(first.id)]
             assert row[1] == text
+
+
+def test_a_prompt_too_long_for_its_box_is_cut_with_an_ellipsis_keeping_the_keys() -> None:
+    import textwrap
+
+    from postmortem_tui.ui.widgets.step_panel import fit_prompt
+
+    prompt = (
+        "Read the blameless norm aloud (it is shown with the participants), then go round "
+        "the room: who is here, and in which role. Press P to add someone."
+    )
+    assert fit_prompt(prompt, 28, 6) == prompt  # room for all of it
+    cut = fit_prompt(prompt, 28, 4)
+    assert cut.startswith("Read the blameless norm aloud") and "\u2026 Press P" in cut
+    assert len(textwrap.wrap(cut, 28)) == 4  # every row used, none more
+    assert fit_prompt(prompt, 28, 1) == "Press P to add someone."
+
+
+async def test_the_prompt_fills_the_rows_a_notice_leaves_when_it_goes(sample_path: Path) -> None:
+    import textwrap
+
+    from textual.widgets import Static
+
+    app = _app(sample_path)
+    # 23 rows: as at 80x24 with a second terminal open, whose presence line takes one.
+    async with app.run_test(size=(80, 23)) as pilot:
+        box = app.screen.query_one("#step-prompt", Static)
+        await pilot.press("space")  # the "Press space to start" notice goes: rows come free
+        await pilot.pause()
+        await pilot.pause()
+        shown = str(box.render())
+        assert shown.startswith("Read the blameless norm")
+        width, height = box.content_region.size
+        assert height - len(textwrap.wrap(shown, width)) <= 1

@@ -14,6 +14,51 @@ from .quiet import set_text
 from .step_bar import StepBar
 
 
+class FittedPrompt(Static):
+    """What the facilitator does now, fitted to the box: whole sentences from the start, as
+    many as there are rows for, then as much of the next as fills the rows left, ending in
+    an ellipsis. The last sentence, "Press t to add ...", is kept whatever else goes: for
+    most of these keys it is the only place on screen that names them. Fitted again, from
+    the whole prompt, whenever the box changes size (a notice line or the presence line
+    coming or going)."""
+
+    prompt = ""
+
+    def show_prompt(self, prompt: str) -> None:
+        self.prompt = prompt
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        width, height = self.content_region.width, self.content_region.height
+        set_text(self, fit_prompt(self.prompt, width, height) if width and height else self.prompt)
+
+
+def fit_prompt(prompt: str, width: int, height: int) -> str:
+    """``prompt`` cut to ``height`` rows of ``width`` (see :class:`FittedPrompt`)."""
+    sentences = re.split(r"(?<=[.?!])\s+", prompt)
+    tail = sentences[-1:] if len(sentences) > 1 and sentences[-1].startswith("Press ") else []
+    body = sentences[: len(sentences) - len(tail)]
+
+    def fits(parts: list[str]) -> bool:
+        return len(textwrap.wrap(" ".join(parts + tail), width)) <= height
+
+    kept: list[str] = []
+    for sentence in body:
+        if not fits(kept + [sentence]):
+            words = sentence.split()
+            count = len(words) - 1
+            while count >= 3 and not fits(kept + [" ".join(words[:count]) + "\u2026"]):
+                count -= 1
+            if count >= 3:  # a few words are worth showing; one or two are not
+                kept.append(" ".join(words[:count]) + "\u2026")
+            break
+        kept.append(sentence)
+    return " ".join(kept + tail)
+
+
 class StepPanel(Vertical):
     _shown: dict | None = None
 
@@ -22,7 +67,7 @@ class StepPanel(Vertical):
         yield BigCountdown(id="countdown")
         yield StepBar(id="progress")
         yield Label("", id="step-notice", markup=False)
-        yield Static("", id="step-prompt", markup=False)
+        yield FittedPrompt("", id="step-prompt", markup=False)
 
     def show(
         self,
@@ -46,23 +91,4 @@ class StepPanel(Vertical):
         notice_label = self.query_one("#step-notice", Label)
         set_text(notice_label, notice)
         notice_label.display = bool(notice)
-        self._fit_prompt()
-        self.call_after_refresh(self._fit_prompt)  # again once the notice line has come or gone
-
-    def on_resize(self) -> None:
-        if self._shown is not None:
-            self.call_after_refresh(self._fit_prompt)
-
-    def _fit_prompt(self) -> None:
-        """Whole sentences, as many as the box has rows for: on a small screen the prompt
-        loses sentences rather than ending mid-way. The last, "Press t to add ...", is kept
-        longest: for most of these keys it is the only place on screen that names them."""
-        if self._shown is None:
-            return
-        box = self.query_one("#step-prompt", Static)
-        sentences = re.split(r"(?<=[.?!])\s+", self._shown["prompt"])
-        width, height = box.content_region.width, box.content_region.height
-        if width and height:
-            while len(sentences) > 1 and len(textwrap.wrap(" ".join(sentences), width)) > height:
-                del sentences[-2 if sentences[-1].startswith("Press ") else -1]
-        set_text(box, " ".join(sentences))
+        self.query_one(FittedPrompt).show_prompt(prompt)
