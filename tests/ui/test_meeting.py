@@ -570,3 +570,23 @@ async def test_an_export_error_wraps_in_full_beside_the_preview(
         shown = "".join(result.render_line(y).text for y in range(result.content_region.height))
         assert len(message) > width  # too long for one row: it takes more
         assert shown.replace(" ", "") == message.replace(" ", "")
+
+
+async def test_a_long_selected_entry_is_cut_with_an_ellipsis_not_silently(sample_path: Path) -> None:
+    from postmortem_tui.ui.panels.list_panel import clip_rows
+    from postmortem_tui.ui.panels.root_cause_panel import STATEMENT_KEY
+
+    assert clip_rows("short\ntext", 20, 7) == "short\ntext"  # fits: as it is
+    app = _app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        panel = app.screen.query_one("#panel-root_cause")
+        panel.table.select(STATEMENT_KEY)
+        await pilot.pause()
+        shown = str(panel.detail.render())
+        rows = shown.splitlines()
+        assert rows[1].startswith("A migration that locks the orders table")
+        assert rows[-1].endswith("\u2026")  # the statement goes on
+        assert len(rows) == panel.detail.content_region.height  # every row it has, used
+        assert all(len(row) <= panel.detail.content_region.width for row in rows)

@@ -6,6 +6,7 @@ request to edit as :class:`ListPanel.EditRequested`; the screen changes the sess
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -152,13 +153,31 @@ class ListPanel(Vertical):
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
+    def on_resize(self) -> None:
+        self._show_detail()  # the rows it takes depend on the width
+
     def _show_detail(self) -> None:
         key = self.table.selected_key
         text = self._details.get(key, "") if key else ""
         if text:
             hints = blameless_hints(self._checked.get(key, ""), self.participants)
             text = visible_controls(text) + ("\n" + format_hints(hints) if hints else "")
+            max_height = self.detail.styles.max_height
+            width = self.detail.content_region.width
+            if max_height is not None and width:
+                text = clip_rows(text, width, int(max_height.value))
         self.detail.update(text if text else self.EMPTY if not self._details else "")
+
+
+def clip_rows(text: str, width: int, rows: int) -> str:
+    """``text`` as it is when it wraps to at most ``rows`` rows of ``width``; else cut to
+    them, the last row ending in an ellipsis, so a reader sees there is more (the box
+    would cut it silently)."""
+    lines = [row for line in text.split("\n") for row in textwrap.wrap(line, width) or [""]]
+    if len(lines) <= rows:
+        return text
+    last = lines[rows - 1]
+    return "\n".join(lines[: rows - 1] + [last[: width - 1].rstrip() + "\u2026"])
 
 
 def blameless_hints(text: str, participants: Sequence[str]) -> list[Hint]:
