@@ -105,11 +105,11 @@ class EntryActions(PanelHost):
                 entry = self.live.change(lambda s: editing.add_note(s, name, event.value, now))
         except editing.EntryError as error:
             panel.show_error(str(error))
+            panel.input.restore(event.value)  # to be put right
             return
         if name == "timeline":
             self.app.trace.committed(entry.id)  # type: ignore[attr-defined]
         panel.show_error("")
-        panel.input.value = ""
         self._changed(name, select=entry.id)
 
     async def action_add_action(self) -> None:

@@ -590,3 +590,47 @@ async def test_a_long_selected_entry_is_cut_with_an_ellipsis_not_silently(sample
         assert rows[-1].endswith("\u2026")  # the statement goes on
         assert len(rows) == panel.detail.content_region.height  # every row it has, used
         assert all(len(row) <= panel.detail.content_region.width for row in rows)
+
+
+async def test_entries_typed_faster_than_the_screen_adds_them_stay_apart(sample_path: Path) -> None:
+    """Keys that reach the app in one batch (a fast typist, a busy moment, a terminal without
+    bracketed paste) make one entry per Enter, each with its own words."""
+    from textual.keys import _character_to_key
+
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        for character in "17:01 fast-1\r17:02 fast-2\r17:03 fast-3\r":
+            key = "enter" if character == "\r" else _character_to_key(character)
+            app.post_message(events.Key(key, character))  # all queued before any is handled
+        await pilot.pause()
+        await pilot.pause()
+        texts = [entry.text for entry in app.live.session.timeline if "fast-" in entry.text]
+        assert texts == ["fast-1", "fast-2", "fast-3"]
+        assert app.focused.value == ""
+
+
+async def test_lines_pasted_together_become_one_entry_each(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        field = app.focused
+        field.post_message(events.Paste("17:30 pasted-a\n17:31 pasted-b\n17:32 pasted-c"))
+        await pilot.pause()
+        texts = [entry.text for entry in app.live.session.timeline if "pasted-" in entry.text]
+        assert texts == ["pasted-a", "pasted-b"]
+        assert field.value == "17:32 pasted-c"  # the last line waits for its Enter
+        await pilot.press("enter")
+        texts = [entry.text for entry in app.live.session.timeline if "pasted-" in entry.text]
+        assert texts == ["pasted-a", "pasted-b", "pasted-c"]
+
+
+async def test_a_line_with_an_error_comes_back_to_be_put_right(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        field = app.focused
+        field.insert_text_at_cursor("25:99 a time that is not one")
+        await pilot.press("enter")
+        assert field.value == "25:99 a time that is not one"
+        assert "a time that is not one" not in [e.text for e in app.live.session.timeline]

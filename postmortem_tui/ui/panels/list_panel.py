@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -46,6 +46,38 @@ class EntryInput(Input):
 
     def action_close(self) -> None:
         self.post_message(self.Closed(self))
+
+    def _on_key(self, event: events.Key) -> None:
+        """Enter hands the line up and empties the input then and there, in key order.
+        As a binding, it ran only once the key had gone up to the app and back, and keys
+        that had come in the same batch (a fast typist, a busy moment, a paste without
+        bracketed paste) were typed onto the line first: two entries became one, twice."""
+        if event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            self._send_line()
+
+    def _send_line(self) -> None:
+        value, self.value = self.value, ""
+        self.post_message(self.Submitted(self, value))
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Several lines pasted are several entries, as if each had been typed and ended
+        with Enter; the last, unended, stays to be finished. (Input keeps the first line.)"""
+        *ended, last = event.text.splitlines() or [""]
+        if not ended:
+            return  # one line: Input's own handler inserts it
+        event.prevent_default()
+        event.stop()
+        for line in ended:
+            self.insert_text_at_cursor(line)
+            self._send_line()
+        self.insert_text_at_cursor(last)
+
+    def restore(self, value: str) -> None:
+        """Put back a line that was not added (it had an error), unless typing has gone on."""
+        if not self.value:
+            self.value = value
 
 
 class ListPanel(Vertical):
