@@ -19,6 +19,7 @@ from .clock import Clock
 from .config import Config
 from .model import Session
 from .persistence import create
+from .persistence.atomic import through_links
 from .sync import Presence, SessionStore
 
 T = TypeVar("T")
@@ -58,6 +59,7 @@ class LiveSession:
     def open(
         cls, path: Path, clock: Clock, config: Config, name: str = "", role: str = ""
     ) -> LiveSession:
+        path = through_links(path)  # one lock and one presence record, whatever the name
         store = SessionStore(path, clock)
         presence = Presence(path, name or default_name(), role, clock)
         return cls(store, clock, config, presence)

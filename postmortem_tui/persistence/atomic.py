@@ -18,12 +18,23 @@ def _temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+def through_links(path: Path) -> Path:
+    """The file a symbolic link ``path`` points to (``path`` itself if it is not one).
+
+    Writing goes there: replacing the link with a new file would fork the session into
+    the link's copy and the file everyone else opens by its own name.
+    """
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def atomic_write(path: Path, data: bytes, like: Path | None = None) -> None:
     """Write ``data`` to ``path`` through a synced temp file and ``os.replace``.
 
     An existing file keeps its permissions; a new one gets those of ``like`` (the session a
-    document is exported from: as private or as shared as it), else mode 0600.
+    document is exported from: as private or as shared as it), else mode 0600. A symbolic
+    link is written through, to its file.
     """
+    path = through_links(path)
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(path), suffix=_TEMP_SUFFIX)
     try:

@@ -151,3 +151,36 @@ def test_an_older_schema_is_migrated_on_load(
     assert document["schema_version"] == 2
     assert document["meeting"]["published_at"].startswith("https://wiki.example.com/")
     assert "publish_to" not in document["meeting"]
+
+
+def test_a_session_opened_through_a_symbolic_link_is_saved_to_its_file(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "real" / "target.toml"
+    real.parent.mkdir()
+    real.write_bytes(sample_path.read_bytes())
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    session = load(link)
+    session.incident.title = "Saved through the link"
+    save(session, link)
+    assert link.is_symlink()  # not replaced by a copy that only this name would see
+    assert load(real).incident.title == "Saved through the link"
+
+
+def test_two_names_for_one_session_share_its_lock_and_presence(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    from datetime import datetime, timezone
+
+    from postmortem_tui.clock import FakeClock
+    from postmortem_tui.config import Config
+    from postmortem_tui.live_session import LiveSession
+
+    link = tmp_path / "link.toml"
+    link.symlink_to(sample_path)
+    live = LiveSession.open(link, FakeClock(datetime(2026, 11, 27, tzinfo=timezone.utc)), Config())
+    try:
+        assert live.store.path == sample_path.resolve()
+    finally:
+        live.presence.close()
