@@ -15,7 +15,7 @@ from ..paths import sessions_dir
 from ..persistence import SessionFileError, load
 from ..persistence.atomic import atomic_write
 from ..persistence.errors import locate
-from ..persistence.session_file import read_text
+from ..persistence.session_file import overwrites_a_session, read_text
 from . import context
 from .moments import day
 
@@ -102,6 +102,8 @@ def invite_session(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
+    if problem := overwrites_a_session(args.output, args.file):
+        raise SessionFileError(args.output, problem)
     try:
         atomic_write(args.output, data)
     except OSError as error:

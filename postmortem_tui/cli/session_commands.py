@@ -16,6 +16,7 @@ from ..model import ROLES, SEVERITIES, Incident, Meeting, Session
 from ..paths import new_session_path, sessions_dir
 from ..persistence import SUFFIX, SessionFileError, create, load
 from ..persistence.atomic import atomic_write
+from ..persistence.session_file import overwrites_a_session
 from . import context
 from .moments import in_zone, moment, zone_name
 from .parser import UsageError
@@ -133,6 +134,8 @@ def export_session(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(document)
         return 0
+    if problem := overwrites_a_session(args.output, args.file):
+        raise SessionFileError(args.output, problem)
     try:
         atomic_write(args.output, document.encode("utf-8"), like=args.file)
     except OSError as error:

@@ -51,6 +51,10 @@ def dumps(session: Session) -> str:
 def loads(text: str, path: Path | str = "<session>") -> Session:
     """Parse and validate TOML text; every failure is a one-line :class:`SessionFileError`."""
     path = Path(path)
+    if not text.strip():
+        raise SessionFileError(
+            path, "is empty; a session file has at least schema_version = 1 (postmortem new makes one)"
+        )
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import tomllib
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ SUFFIX = ".toml"
 
 def read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8-sig")  # a byte-order mark some editors add
     except FileNotFoundError:
         raise SessionFileError(path, "no such file") from None
     except IsADirectoryError:
@@ -35,6 +36,23 @@ def read_text(path: Path) -> str:
 def load(path: Path) -> Session:
     """Load and validate a session; raises :class:`SessionFileError` with a one-line message."""
     return loads(read_text(path), path)
+
+
+def overwrites_a_session(output: Path, session_path: Path) -> str | None:
+    """Why a document made from the session at ``session_path`` must not be written to
+    ``output`` (it is that session, or another session file), or None."""
+    try:
+        if output.exists() and output.samefile(session_path):
+            return "is the session file itself; write the document to another file"
+        text = output.read_bytes()[:1_000_000].decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None  # not there, a folder, unreadable: writing it says what is wrong
+    try:
+        if "schema_version" in tomllib.loads(text):
+            return "is a session file; write the document to another file"
+    except tomllib.TOMLDecodeError:
+        pass
+    return None
 
 
 def write_error(path: Path, error: OSError) -> SessionFileError:

@@ -15,13 +15,16 @@ from ..checklist import checklist_lines
 from ..export import render
 from ..live_session import LiveSession
 from ..persistence.atomic import atomic_write
+from ..persistence.session_file import overwrites_a_session
 
 PREVIEW_LINES = 1500
 """The preview renders at most this many lines; the export always has everything."""
 
 
 def default_export_path(session_path: Path) -> Path:
-    return session_path.with_suffix(".md")
+    """Beside the session, with its name and .md; never the session itself (one named .md)."""
+    path = session_path.with_suffix(".md")
+    return path if path != session_path else session_path.with_name(f"{path.stem}-document.md")
 
 
 class WrapUpScreen(ModalScreen[None]):
@@ -69,6 +72,10 @@ class WrapUpScreen(ModalScreen[None]):
         path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
         if not path.name:
             result.update("Type a file name to export to.")
+            return
+        if problem := overwrites_a_session(path, self.live.store.path):
+            result.update(f"Not written: {path}: {problem}")
+            result.add_class("-failed")
             return
         document = render(self.live.session, now=self.live.now())
         existed = path.exists()

@@ -45,6 +45,35 @@ def test_export_to_a_file(capsys: pytest.CaptureFixture[str], sample_path: Path,
     assert target.read_text().startswith("# Post-mortem")
 
 
+@pytest.mark.parametrize("command", ["export", "invite"])
+def test_a_document_is_never_written_over_a_session(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path, command: str
+) -> None:
+    other = tmp_path / "other.toml"
+    other.write_bytes(sample_path.read_bytes())
+    before = sample_path.read_bytes()
+    for target, why in ((sample_path, "is the session file itself"), (other, "is a session file")):
+        code, _, err = _run(capsys, command, str(sample_path), "-o", str(target))
+        assert code != 0
+        assert err.strip().endswith(f"{target}: {why}; write the document to another file")
+        assert len(err.strip().splitlines()) == 1
+    assert sample_path.read_bytes() == before
+    assert other.read_bytes() == before
+
+
+def test_an_empty_file_or_a_byte_order_mark_is_named_plainly(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("")
+    code, _, err = _run(capsys, "validate", str(empty))
+    assert code != 0 and "is empty" in err
+    marked = tmp_path / "bom.toml"
+    marked.write_bytes(b"\xef\xbb\xbf" + sample_path.read_bytes())
+    code, out, _ = _run(capsys, "validate", str(marked))
+    assert code == 0 and "valid" in out
+
+
 def _corrupt(path: Path, how: str) -> None:
     text = path.read_text()
     if how == "truncated":

@@ -634,3 +634,21 @@ async def test_a_line_with_an_error_comes_back_to_be_put_right(sample_path: Path
         await pilot.press("enter")
         assert field.value == "25:99 a time that is not one"
         assert "a time that is not one" not in [e.text for e in app.live.session.timeline]
+
+
+async def test_the_wrap_up_never_exports_over_the_session(sample_path: Path, tmp_path: Path) -> None:
+    session = tmp_path / "notes.md"  # a session file with a document's name
+    session.write_bytes(sample_path.read_bytes())
+    app = _app(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value == str(tmp_path / "notes-document.md")
+        field.value = str(session)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        result = str(app.screen.query_one("#export-result", Label).render())
+        assert result == f"Not written: {session}: is the session file itself; write the document to another file"
+        assert app.live.store.save()
+    assert load(session).incident.title == load(sample_path).incident.title
