@@ -82,6 +82,14 @@ def open_session(args: argparse.Namespace) -> int:
     path: Path | None = args.file
     if path is None:
         path = new_session_path("post-mortem", date.today())
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Textual without a terminal waits for keys that never come, at full speed.
+        if path.exists():
+            load(path)  # a file that cannot be read is named first, as with a terminal
+        raise UsageError(
+            "postmortem: the meeting screen needs a terminal; without one, use the "
+            "commands (postmortem export, lint, import, validate: see postmortem --help)"
+        )
     if not path.exists():
         if path.suffix != SUFFIX:
             raise SessionFileError(path, f"a new session file should end in {SUFFIX}")

@@ -171,3 +171,16 @@ def test_an_exported_document_is_as_private_as_its_session(
     out = tmp_path / f"doc-{mode:o}.md"
     assert _run(capsys, "export", str(sample_path), "-o", str(out))[0] == 0
     assert stat.S_IMODE(out.stat().st_mode) == mode
+
+
+def test_the_meeting_screen_without_a_terminal_says_so_and_stops(sample_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "postmortem_tui", str(sample_path)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("postmortem: the meeting screen needs a terminal")
+    assert result.stdout == ""
