@@ -88,6 +88,10 @@ _OFFSET = re.compile(
 _CLOCK_OFFSET = re.compile(r"^(?P<sign>[+\-\u2212]?)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?$")
 
 
+MAX_SHIFT = timedelta(days=7)
+"""The most a source's clock is taken to be off (a wrong day, at worst, and then some)."""
+
+
 def parse_offset(text: str) -> timedelta:
     """A shift typed by the user: ``+5m``, ``-1h30m``, ``+90s``, ``-0:05``, ``+01:00``."""
     cleaned = text.strip().replace(" ", "")
@@ -97,6 +101,8 @@ def parse_offset(text: str) -> timedelta:
     delta = timedelta(
         hours=int(match["h"] or 0), minutes=int(match["m"] or 0), seconds=int(match["s"] or 0)
     )
+    if delta > MAX_SHIFT:
+        raise ValueError(f"{text!r} is more than a clock can be off; at most a week, +168h")
     return -delta if match["sign"] in ("-", "\u2212") else delta
 
 

@@ -59,6 +59,10 @@ def loads(text: str, path: Path | str = "<session>") -> Session:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise toml_syntax_error(path, error, text) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise SessionFileError(
+            path, "nests arrays or tables thousands deep; no session file does: is it one?"
+        ) from None
     try:
         document = migrate(document)
     except TooNew as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -110,6 +112,22 @@ def test_offsets(typed: str, delta: timedelta) -> None:
 def test_a_bad_offset_is_refused() -> None:
     with pytest.raises(ValueError, match="is not a time offset"):
         parse_offset("5")
+
+
+def test_a_shift_past_a_week_is_refused_in_words(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
+) -> None:
+    from postmortem_tui.cli import main
+
+    assert parse_offset("-168h") == -timedelta(days=7)
+    with pytest.raises(ValueError, match="more than a clock can be off"):
+        parse_offset("+169h")
+    log = tmp_path / "x.md"
+    log.write_text("- 14:12 deploy\n")
+    code = main(["import", str(sample_path), str(log), "--dry-run", "--shift=+99999999h"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "more than a clock can be off" in err and "Traceback" not in err
 
 
 def test_entries_already_on_the_timeline_are_not_offered_again() -> None:

@@ -184,3 +184,10 @@ def test_two_names_for_one_session_share_its_lock_and_presence(
         assert live.store.path == sample_path.resolve()
     finally:
         live.presence.close()
+
+
+def test_arrays_nested_thousands_deep_are_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text("schema_version = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(SessionFileError, match="nests arrays or tables thousands deep"):
+        load(path)
