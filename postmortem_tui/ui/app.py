@@ -160,7 +160,9 @@ class PostmortemApp(App[int]):
         else:
             self.action_save_as()
 
-    def action_save_as(self) -> None:
+    def action_save_as(self, then_quit: bool = False) -> None:
+        """Save to another file and go on there; ``then_quit``: the user was quitting (the
+        session file could not be written), so quit once it is saved."""
         from .save_as import SaveAsScreen
 
         def chosen(path: Path | None) -> None:
@@ -172,6 +174,9 @@ class PostmortemApp(App[int]):
             except SessionFileError as error:
                 self.notify(str(error), severity="error")
             else:
+                if then_quit:
+                    self.exit(0)
+                    return
                 self.notify(f"Saved to {path}; changes now go there.")
             self.syncer = self._make_syncer()
             if self.autosave:
@@ -213,7 +218,7 @@ class PostmortemApp(App[int]):
 
         def decided(choice: str | None) -> None:
             if choice == "save-as":
-                self.action_save_as()
+                self.action_save_as(then_quit=True)
             elif choice == "quit":
                 self.exit(1)
 

@@ -282,6 +282,8 @@ async def test_a_vanished_folder_keeps_everything_and_saves_elsewhere(
         target = tmp_path / "rescued.toml"
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
+        await pilot.pause()
+        assert app.return_code == 0  # saved elsewhere, it quits, as was asked
     assert load(target).got_lucky[-1].text == "kept in memory"
 
 
