@@ -144,6 +144,10 @@ class Presence:
     def line(self) -> str:
         return presence_line((self.name, self.role), self.others())
 
+    def other_labels(self) -> list[str]:
+        """``Sam (note-taker)`` for every other live instance."""
+        return [_label(name or "someone", role) for name, role in self.others()]
+
     def close(self) -> None:
         """Remove this instance's record (and the folder, once nobody is left)."""
         _remove(self.record)

@@ -183,7 +183,8 @@ class PostmortemApp(App[int]):
                 self.syncer.start()
             self.post_message(self.Synced())
 
-        self.push_screen(SaveAsScreen(self.live.store.path), chosen)
+        others = tuple(self.live.presence.other_labels())
+        self.push_screen(SaveAsScreen(self.live.store.path, others), chosen)
 
     def action_overwrite_broken(self) -> None:
         """The user's choice: replace a session file that cannot be read (kept as .broken)."""

@@ -16,9 +16,12 @@ from textual.widgets import Button, Input, Label
 class SaveAsScreen(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, current: Path) -> None:
+    def __init__(self, current: Path, others: tuple[str, ...] = ()) -> None:
+        """``others``: who else has the session open (name and role), told that they stay
+        on the old file."""
         super().__init__()
         self.current = current
+        self.others = others
 
     def suggestion(self) -> Path:
         """Beside the session while its folder takes writes; else the home folder."""
@@ -33,6 +36,13 @@ class SaveAsScreen(ModalScreen[Path | None]):
             yield Label("Save the session to another file", classes="form-title")
             yield Input(str(suggestion), id="path")
             yield Label("", id="path-error", classes="field-error", markup=False)
+            if self.others:
+                yield Label(
+                    f"{', '.join(self.others)} will stay on {self.current.name}: this terminal "
+                    "alone moves to the new file. Tell them to open it.",
+                    classes="form-message",
+                    markup=False,
+                )
             with Horizontal(classes="form-buttons"):
                 yield Button("Save here", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")

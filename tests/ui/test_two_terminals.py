@@ -230,3 +230,18 @@ async def test_moving_on_a_step_focuses_the_new_panel_list(sample_path: Path) ->
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.active_panel == "went_well"  # closing the form stays there
+
+
+async def test_save_as_says_who_stays_on_the_old_file(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    facilitator = make_app(sample_path, clock=clock, autosave=False, name="Dana", role="facilitator")
+    note_taker = make_app(sample_path, clock=clock, autosave=False, name="Jordan", role="note-taker")
+    other = Presence(sample_path, "Jordan", "note-taker", clock, pid=os.getppid())
+    note_taker.live.presence.close()
+    note_taker.live.presence = note_taker.syncer.presence = other
+    async with facilitator.run_test(size=(100, 30)) as one, note_taker.run_test(size=(100, 30)) as two:
+        await _sync(clock, [one, two], 2.5)
+        facilitator.action_save_as()
+        await one.pause()
+        message = str(facilitator.screen.query_one(".form-message", Label).render())
+        assert message.startswith(f"Jordan (note-taker) will stay on {sample_path.name}")
