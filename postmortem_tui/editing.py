@@ -8,7 +8,7 @@ undoing a deletion removes the tombstone and gives the entry a fresh ``updated``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .model import (
@@ -68,6 +68,32 @@ def _zone(session: Session) -> ZoneInfo | None:
     return session.incident.zone()
 
 
+def _day_after_midnight(session: Session, clock: str) -> date | None:
+    """The day a time typed without a date falls on, when the incident ran past midnight
+    and the time fits its window (an hour either side) only on a later day: ``00:10`` typed
+    after ``23:50``. None (the reference day) otherwise: a time before a same-day incident
+    began is a cause or a warning sign, not the next morning."""
+    start, end = session.incident.start, session.incident.end
+    if start is None or end is None:
+        return None
+    zone = _zone(session) or start.tzinfo
+    start, end = start.astimezone(zone), end.astimezone(zone)
+    when = time.fromisoformat(clock)
+    margin = timedelta(hours=1)
+
+    def fits(day: date) -> bool:
+        return start - margin <= datetime.combine(day, when, tzinfo=zone) <= end + margin
+
+    day = session.reference_date
+    if fits(day):
+        return None
+    while day < end.date():
+        day += timedelta(days=1)
+        if fits(day):
+            return day
+    return None
+
+
 def add_timeline(session: Session, typed: str, now: datetime) -> TimelineEntry:
     """Add ``14:12 migration deployed``; with no leading time, the entry is stamped with
     ``now`` in the incident's zone and marked as stamped by the app."""
@@ -86,6 +112,7 @@ def add_timeline(session: Session, typed: str, now: datetime) -> TimelineEntry:
             day = local.date()
     else:
         time_text = parsed.time
+        day = _day_after_midnight(session, time_text)
     entry = TimelineEntry(
         time=time_text, date=day, text=parsed.text, marks=marks, created=now, updated=now
     )

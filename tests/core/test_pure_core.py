@@ -17,6 +17,7 @@ CORE = [
     "postmortem_tui.cli",
     "postmortem_tui.checks",
     "postmortem_tui.checklist",
+    "postmortem_tui.editing",
     "postmortem_tui.config",
     "postmortem_tui.importers",
     "postmortem_tui.importers.apply",

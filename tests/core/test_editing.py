@@ -1,0 +1,37 @@
+"""Entries typed into the meeting: where a typed time lands on the timeline."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from postmortem_tui.editing import add_timeline
+from postmortem_tui.model import Incident, Session
+
+NOW = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _incident(start: datetime, end: datetime) -> Session:
+    return Session(incident=Incident(title="x", timezone="Europe/Berlin", start=start, end=end))
+
+
+def test_a_time_after_midnight_in_an_incident_that_ran_past_it_comes_last() -> None:
+    session = _incident(
+        datetime(2026, 11, 20, 21, 0, tzinfo=BERLIN), datetime(2026, 11, 21, 2, 0, tzinfo=BERLIN)
+    )
+    add_timeline(session, "21:05 alert fired", NOW)
+    add_timeline(session, "23:50 rollback started", NOW)
+    after = add_timeline(session, "00:10 rollback done", NOW)
+    assert after.date == date(2026, 11, 21)
+    assert [e.text for e in session.timeline] == ["alert fired", "rollback started", "rollback done"]
+
+
+def test_a_time_before_a_same_day_incident_stays_on_its_day() -> None:
+    session = _incident(
+        datetime(2026, 11, 20, 9, 0, tzinfo=BERLIN), datetime(2026, 11, 20, 12, 0, tzinfo=BERLIN)
+    )
+    add_timeline(session, "09:05 alert fired", NOW)
+    deploy = add_timeline(session, "07:30 the change was deployed", NOW)  # a cause, hours before
+    assert deploy.date is None
+    assert session.timeline[0] is deploy
