@@ -109,8 +109,13 @@ class LiveSession:
             return "NOT SAVED: " + status.problem
         if status.dirty:
             return "saving\u2026"
-        if status.last_saved is None:
+        # When the file was last written: by this process, else by whoever wrote it last
+        # (just opened, nothing changed yet). The time, not "3s ago": it changes only when
+        # the file does, so an idle screen has nothing to redraw.
+        when = status.last_saved or self.session.saved_at
+        if when is None:
             return "saved"
-        # The time of the save, not "3s ago": it changes only when the file does, so an idle
-        # screen has nothing to redraw.
-        return f"saved {status.last_saved.astimezone():%H:%M:%S}"
+        local = when.astimezone()
+        if local.date() != now.astimezone().date():
+            return f"saved {local:%b %d %H:%M}"
+        return f"saved {local:%H:%M:%S}"
