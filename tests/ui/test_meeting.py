@@ -654,3 +654,28 @@ async def test_the_wrap_up_never_exports_over_the_session(sample_path: Path, tmp
         assert result == f"Not written: {session}: is the session file itself; write the document to another file"
         assert app.live.store.save()
     assert load(session).incident.title == load(sample_path).incident.title
+
+
+async def test_k_picks_a_kind_the_picker_marks_the_current_one_and_durations_follow(
+    sample_path: Path,
+) -> None:
+    from textual.widgets import OptionList, Static
+
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        durations = app.screen.query_one("#panel-timeline .durations", Static)
+        before = str(durations.render())
+        assert "mitigate 3h57m" in before
+        await pilot.press("t")
+        await _type(pilot, "14:50 traffic shifted to the replica")
+        await pilot.press("escape", "k")  # the new entry is selected
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        marked = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert [line for line in marked if "\u2190 now" in line] == ["8  other  \u2190 now"]
+        await pilot.press("6")  # mitigated
+        await pilot.pause()
+        entry = next(e for e in app.live.session.timeline if e.text.startswith("traffic shifted"))
+        assert entry.kind == "mitigated"
+        assert "mitigate 38m" in str(durations.render())  # 14:12 to 14:50, not to 18:09

@@ -13,6 +13,10 @@ from textual.widgets.option_list import Option
 from ...model import KIND_TITLES, KINDS
 
 
+NOW = "  \u2190 now"
+"""Marks the entry's kind as it is, beside the highlight that moves."""
+
+
 class KindPicker(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel")] + [
         Binding(str(number), f"pick({number - 1})", KIND_TITLES[kind], show=False)
@@ -27,7 +31,10 @@ class KindPicker(ModalScreen[str | None]):
         with Vertical(classes="picker"):
             yield Label("Kind of entry (1-8, or arrows and Enter)", classes="form-title")
             yield OptionList(
-                *(Option(f"{n}  {KIND_TITLES[kind]}", id=kind) for n, kind in enumerate(KINDS, start=1))
+                *(
+                    Option(f"{n}  {KIND_TITLES[kind]}{NOW if kind == self.current else ''}", id=kind)
+                    for n, kind in enumerate(KINDS, start=1)
+                )
             )
 
     def on_mount(self) -> None:
