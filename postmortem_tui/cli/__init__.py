@@ -21,7 +21,8 @@ def build_parser() -> Parser:
         description=(
             "Run a blameless incident post-mortem meeting in the terminal: a seven-step agenda "
             "with countdowns, live notes saved as TOML, and a Markdown document at the end. "
-            "'postmortem FILE' opens the meeting screen on FILE."
+            "'postmortem FILE' opens the meeting screen on FILE; a second terminal on the same "
+            "file says who it is with --name and --role (see 'postmortem open --help')."
         ),
     )
     parser.add_argument("--version", action="version", version=f"postmortem-tui {__version__}")
