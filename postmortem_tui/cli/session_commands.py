@@ -172,6 +172,9 @@ def _sort_key(session: Session, path: Path) -> tuple[date, datetime]:
 
 def list_sessions(args: argparse.Namespace) -> int:
     folder: Path = args.folder or sessions_dir()
+    if args.folder is not None and not folder.is_dir():
+        what = "is a file, not a folder of sessions" if folder.exists() else "no such folder"
+        raise SessionFileError(folder, what)
     if not folder.is_dir():
         print(f"No sessions yet: {folder} does not exist. Create one with 'postmortem new'.")
         return 0

@@ -150,6 +150,15 @@ def test_list_when_empty(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "No sessions yet" in out
 
 
+def test_list_of_a_file_or_a_missing_folder_says_so(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
+) -> None:
+    code, _, err = _run(capsys, "list", str(sample_path))
+    assert code == 1 and err.strip().endswith("is a file, not a folder of sessions")
+    code, _, err = _run(capsys, "list", str(tmp_path / "nope"))
+    assert code == 1 and err.strip().endswith("nope: no such folder")
+
+
 def test_the_installed_command_and_module_run(sample_path: Path) -> None:
     for command in (["postmortem"], [sys.executable, "-m", "postmortem_tui"]):
         result = subprocess.run(
