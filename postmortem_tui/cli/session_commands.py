@@ -108,6 +108,10 @@ def open_session(args: argparse.Namespace) -> int:
 
 
 def new_session(args: argparse.Namespace) -> int:
+    if not args.title.strip():
+        raise UsageError("postmortem new: --title: give the incident a title, e.g. 'Checkout outage'")
+    if args.file is not None and args.file.suffix != SUFFIX:
+        raise SessionFileError(args.file, f"a new session file should end in {SUFFIX}")
     zone = args.timezone or ""
     try:
         incident = Incident(
@@ -120,9 +124,14 @@ def new_session(args: argparse.Namespace) -> int:
         meeting = Meeting(scheduled=in_zone(args.meeting, zone), planned_minutes=args.minutes)
     except ValidationError as error:
         problem = error.errors()[0]
-        option = "--" + str(problem["loc"][0]) if problem["loc"] else "the options"
+        message = problem["msg"].removeprefix("Value error, ")
+        if problem["loc"]:
+            field = str(problem["loc"][0])
+            option = "--" + {"planned_minutes": "minutes", "scheduled": "meeting"}.get(field, field)
+        else:  # a check across fields: the only one is the incident's start and end
+            option = "--start/--end" if "start" in message else "the options"
         raise UsageError(
-            f"postmortem new: {option}: {problem['msg'].removeprefix('Value error, ')}"
+            f"postmortem new: {option}: {message}"
         ) from None
     session = Session(incident=incident, meeting=meeting)
     day = (args.start or args.meeting or datetime.now()).date()

@@ -193,3 +193,29 @@ def test_the_meeting_screen_without_a_terminal_says_so_and_stops(sample_path: Pa
     assert result.returncode == 2
     assert result.stderr.strip().startswith("postmortem: the meeting screen needs a terminal")
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        (["--minutes", "0"], "postmortem new: --minutes: Input should be greater than or equal to 1"),
+        (
+            ["--start", "2026-11-20 10:00", "--end", "2026-11-20 09:00"],
+            "postmortem new: --start/--end: incident end is before its start",
+        ),
+        (["--title", " "], "postmortem new: --title: give the incident a title"),
+    ],
+)
+def test_new_names_the_option_that_is_wrong(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, options: list[str], says: str
+) -> None:
+    path = tmp_path / "s.toml"
+    code, _, err = _run(capsys, "new", str(path), "--title", "x", *options)
+    assert code == 2 and err.startswith(says)
+    assert not path.exists()
+
+
+def test_new_wants_a_toml_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = _run(capsys, "new", str(tmp_path / "notes.md"), "--title", "x")
+    assert code == 1 and err.strip().endswith("a new session file should end in .toml")
+    assert not (tmp_path / "notes.md").exists()
