@@ -3,9 +3,11 @@ import Textual, so they start fast and work without a terminal."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..persistence import SessionFileError
 from ..version import __version__
@@ -37,6 +39,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     names = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if not args_list or args_list[0] not in names | {"-h", "--help", "--version"}:
+        first = args_list[0] if args_list else ""
+        word = first and not first.startswith("-") and not Path(first).suffix
+        if word and not Path(first).exists():
+            # A word, not a file: most likely a command mistyped (`postmortem exprot FILE`).
+            close = difflib.get_close_matches(first, sorted(names), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else "; see postmortem --help"
+            print(f"postmortem: unknown command '{first}'{hint}", file=sys.stderr)
+            return 2
         args_list.insert(0, "open")
     try:
         args = parser.parse_args(args_list)

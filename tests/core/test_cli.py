@@ -219,3 +219,8 @@ def test_new_wants_a_toml_name(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     code, _, err = _run(capsys, "new", str(tmp_path / "notes.md"), "--title", "x")
     assert code == 1 and err.strip().endswith("a new session file should end in .toml")
     assert not (tmp_path / "notes.md").exists()
+
+
+def test_a_mistyped_command_is_named_with_the_likely_one(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
+    code, _, err = _run(capsys, "exprot", str(sample_path))
+    assert code == 2 and err == "postmortem: unknown command 'exprot'; did you mean 'export'?\n"
