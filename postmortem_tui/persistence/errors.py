@@ -113,8 +113,8 @@ def validation_error(path: Path, error: ValidationError, source: str | None) -> 
     message = f"{key_path(loc)}: {_accepted(first)}"
     if first["type"] not in ("missing", "extra_forbidden") and "input" in first:
         value = first["input"]
-        if not isinstance(value, (dict, list)):
-            message += f", got {_shown(value)}"
+        if not isinstance(value, (dict, list)) and repr(value) not in message:
+            message += f", got {_shown(value)}"  # unless our own message named it already
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more)"
     line = locate(source, loc) if source is not None else None

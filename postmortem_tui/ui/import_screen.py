@@ -149,7 +149,8 @@ class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
         shown = preview(result, self.session, window=None if everything else "incident", shift=self._shift())
         self.offered = shown.rows
         self.ticked = set(range(len(self.offered)))
-        parts = [f"{result.description}: {len(result.rows)} entries read"]
+        count = len(result.rows)
+        parts = [f"{result.description}: {count} {'entry' if count == 1 else 'entries'} read"]
         if result.detected:
             parts.append(f"detected as {result.format} ({result.detected})")
         if shown.duplicates:

@@ -191,3 +191,14 @@ def test_arrays_nested_thousands_deep_are_refused_in_one_line(tmp_path: Path) ->
     path.write_text("schema_version = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n")
     with pytest.raises(SessionFileError, match="nests arrays or tables thousands deep"):
         load(path)
+
+
+def test_an_error_names_the_wrong_value_once(sample_path: Path) -> None:
+    text = sample_path.read_text()
+    sample_path.write_text(text.replace('timezone = "America/New_York"', 'timezone = "Mars/Olympus"'))
+    with pytest.raises(SessionFileError) as raised:
+        load(sample_path)
+    assert str(raised.value).count("'Mars/Olympus'") == 1
+    sample_path.write_text(text.replace("schema_version = 1", 'schema_version = "1"'))
+    with pytest.raises(SessionFileError, match="expected a whole number 1, without quotes, got '1'"):
+        load(sample_path)
