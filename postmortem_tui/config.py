@@ -68,6 +68,8 @@ def load_config(path: Path | None = None) -> Config:
 
 
 _THEME_LINE = re.compile(r"^theme\s*=.*$", re.MULTILINE)
+_COMMENT = re.compile(r"""^theme\s*=\s*(?:"(?:[^"\\]|\\.)*"|'[^']*')(\s*#.*)$""")
+"""A quoted theme with a comment after it: the comment is kept when the theme changes."""
 
 
 def remember_theme(theme: str, path: Path | None = None) -> None:
@@ -81,7 +83,11 @@ def remember_theme(theme: str, path: Path | None = None) -> None:
     line = f"theme = {json.dumps(theme)}"
     if _THEME_LINE.search(source.split("\n[", 1)[0]):
         head, sep, tail = source.partition("\n[")
-        updated = _THEME_LINE.sub(line, head, count=1) + sep + tail
+        def replaced(found: re.Match[str]) -> str:
+            comment = _COMMENT.match(found.group(0))
+            return line + (comment.group(1) if comment else "")
+
+        updated = _THEME_LINE.sub(replaced, head, count=1) + sep + tail
     else:
         updated = line + "\n" + source
     path.parent.mkdir(parents=True, exist_ok=True)

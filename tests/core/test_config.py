@@ -45,3 +45,18 @@ def test_a_bad_file_is_one_line(tmp_path: Path, text: str, expected: str) -> Non
     message = str(raised.value)
     assert "\n" not in message and message.startswith(str(path))
     assert expected in message
+
+
+def test_the_theme_is_remembered_and_the_rest_of_the_file_kept_as_written(tmp_path: Path) -> None:
+    from postmortem_tui.config import remember_theme
+
+    path = tmp_path / "config.toml"
+    path.write_text('# my settings\ntheme = "nord"  # for the screen share\nbell = false\n')
+    remember_theme("high-contrast", path)
+    assert path.read_text() == (
+        '# my settings\ntheme = "high-contrast"  # for the screen share\nbell = false\n'
+    )
+    assert load_config(path).theme == "high-contrast" and load_config(path).bell is False
+    fresh = tmp_path / "new" / "config.toml"
+    remember_theme("nord", fresh)
+    assert load_config(fresh).theme == "nord"
