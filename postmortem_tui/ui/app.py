@@ -107,7 +107,7 @@ class PostmortemApp(App[int]):
             self.notify(
                 f"{problem}. Nothing is lost: it is all kept here and saving is retried; "
                 "ctrl+s offers to save to another file"
-                + (", ctrl+o overwrites the unreadable file" if self.live.store.status().broken else "")
+                + (", ctrl+o overwrites the unreadable file" if self._overwritable() else "")
                 + ".",
                 title="Not saved",
                 severity="error",
@@ -186,8 +186,16 @@ class PostmortemApp(App[int]):
         others = tuple(self.live.presence.other_labels())
         self.push_screen(SaveAsScreen(self.live.store.path, others), chosen)
 
+    def _overwritable(self) -> bool:
+        """The session file cannot be read, and is a file that could be written over (a
+        folder in its place cannot)."""
+        return self.live.store.status().broken and not self.live.store.path.is_dir()
+
     def action_overwrite_broken(self) -> None:
         """The user's choice: replace a session file that cannot be read (kept as .broken)."""
+        if self.live.store.path.is_dir():
+            self.notify("A folder is where the session file was: ctrl+s saves to a file.", timeout=5)
+            return
         if not self.live.store.status().broken:
             self.notify("The session file reads fine: nothing to overwrite.", timeout=3)
             return

@@ -245,3 +245,23 @@ async def test_save_as_says_who_stays_on_the_old_file(sample_path: Path) -> None
         await one.pause()
         message = str(facilitator.screen.query_one(".form-message", Label).render())
         assert message.startswith(f"Jordan (note-taker) will stay on {sample_path.name}")
+
+
+async def test_a_folder_where_the_file_was_is_not_offered_for_overwriting(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "s.toml"
+    path.write_bytes(sample_path.read_bytes())
+    clock = FakeClock(START)
+    app = make_app(path, clock=clock, autosave=False)
+    told: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        path.unlink()
+        path.mkdir()  # someone's script put a folder there
+        await _sync(clock, [pilot], 0.5)
+        await pilot.pause()
+        assert told and "ctrl+o" not in told[-1] and "ctrl+s" in told[-1]
+        await pilot.press("ctrl+o")
+        assert told[-1] == "A folder is where the session file was: ctrl+s saves to a file."
+        assert app.is_running
