@@ -231,6 +231,7 @@ class PostmortemApp(App[int]):
             elif choice == "quit":
                 self.exit(1)
 
+        self.clear_notifications()  # the dialog says it all; a toast would cover its buttons
         self.push_screen(CannotSaveScreen(self.live.problem or "unknown reason"), decided)
 
 
