@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .rows import drop_terminal_codes
+
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _REFERENCE = re.compile(r"^\s{0,3}\[(?P<label>[^\]^][^\]]*)\]:\s*<?(?P<url>\S+?)>?(?:\s+.*)?$")
-_LINK = re.compile(
-    r"\[(?P<label>[^\]^][^\]]*|)\]"
-    r"(?:\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)|\[(?P<ref>[^\]]*)\])?"
+_LINK = re.compile(  # a label holds no bracket: "[x [y](u)" is "[x " and a link
+    r"\[(?P<label>[^\[\]^][^\[\]]*|)\]"
+    r"(?:\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)|\[(?P<ref>[^\]]*)\])?"
 )
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?://|mailto:)[^>\s]+|[^>\s@]+@[^>\s]+)>")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
@@ -108,7 +110,7 @@ def readable(text: str, refs: dict[str, str]) -> tuple[str, str]:
         url = match["url"] or refs.get(" ".join((match["ref"] or label).lower().split()))
         return keep(label, url) if url else match.group(0)
 
-    text = _FOOTNOTE.sub("", text)
+    text = _FOOTNOTE.sub("", drop_terminal_codes(text))  # before a code's "[" reads as markup
     text = _LINK.sub(link, text)
     text = _AUTOLINK.sub(lambda m: m["url"].removeprefix("mailto:"), text)
     text = _EMPHASIS.sub(r"\2", text)

@@ -129,7 +129,12 @@ _SPACES = re.compile(r"\s+")
 _TERMINAL_CODES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def drop_terminal_codes(text: str) -> str:
+    """``text`` without terminal colour codes and other control characters (common in logs)."""
+    return _TERMINAL_CODES.sub("", text)
+
+
 def one_line(text: str) -> str:
     """Runs of white space (line breaks too) as one space: timeline entries are one line.
     Terminal colour codes and other control characters, common in logs, are dropped."""
-    return _SPACES.sub(" ", _TERMINAL_CODES.sub("", text)).strip()
+    return _SPACES.sub(" ", drop_terminal_codes(text)).strip()

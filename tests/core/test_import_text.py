@@ -130,6 +130,17 @@ def test_markdown_links_become_readable_text_and_the_first_is_the_link() -> None
     assert rows[0].link == "https://github.com/org/repo/pull/7"
 
 
+def test_a_link_after_a_colour_code_or_with_parentheses_still_reads_as_a_link() -> None:
+    rows = _read(
+        "14:20 \x1b[31mred\x1b[0m [runbook](https://wiki.example.com/Lock_(database)) read\n"
+        "14:21 see [x [notes](https://n.example.com) here\n"
+    ).rows
+    assert rows[0].text == "red runbook read"
+    assert rows[0].link == "https://wiki.example.com/Lock_(database)"
+    assert rows[1].text == "see [x notes here"  # a stray bracket stays, the link is read
+    assert rows[1].link == "https://n.example.com"
+
+
 def test_markdown_tables_with_a_time_column() -> None:
     result = _read(
         "| Time | Event | Who |\n"
