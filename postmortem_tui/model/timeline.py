@@ -49,6 +49,11 @@ class TimelineEntry(Entry):
     def clock_time(self) -> dt.time:
         return dt.time.fromisoformat(self.time)
 
+    @property
+    def shown_time(self) -> str:
+        """The time as the screens show it: ``11-27 10:02`` for an entry on a day of its own."""
+        return f"{self.date:%m-%d} {self.time}" if self.date else self.time
+
     def sort_key(self, default_date: dt.date) -> tuple[dt.date, str, dt.datetime]:
         # Zero-padded "HH:MM" and "HH:MM:SS" sort as the times they are ("14:12" < "14:12:30").
         return (self.date or default_date, self.time, self.created)

@@ -129,3 +129,17 @@ async def test_a_long_title_ends_in_an_ellipsis_on_the_top_row(sample_path: Path
         row = title.render_line(0).text
         assert "Checkout outage: a database migration" in row
         assert row.rstrip().endswith("\u2026")  # cut, and seen to be cut
+
+
+async def test_an_entry_on_another_day_shows_its_date(sample_path: Path) -> None:
+    from postmortem_tui import editing
+
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, present=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("space", "n", "n")  # the timeline step
+        app.live.change(lambda s: editing.add_timeline(s, "no time given here", clock.now()))
+        app.screen.tick()
+        await pilot.pause()
+        lines = str(app.screen.query_one("#presenter-entries", Static).render()).splitlines()
+        assert lines[-1] == "11-27 10:00:00  no time given here"  # stamped on the meeting day

@@ -22,10 +22,6 @@ SHORT_NAMES = {
 }
 
 
-def entry_time(entry: TimelineEntry) -> str:
-    return f"{entry.date:%m-%d} {entry.time}" if entry.date else entry.time
-
-
 class TimelinePanel(ListPanel):
     COLUMNS = (
         ColumnSpec("time", "Time", 8),
@@ -42,7 +38,7 @@ class TimelinePanel(ListPanel):
     def _row(entry: TimelineEntry) -> tuple[Row, str]:
         """The table row of an entry, and its detail line."""
         kind = KIND_TITLES[entry.kind] if entry.kind != "other" else ""
-        time = entry_time(entry)
+        time = entry.shown_time
         marks = f" ({', '.join(entry.marks)})" if entry.marks else ""
         about = " \u00b7 ".join(part for part in (time + marks, kind, entry.source) if part)
         detail = f"{about}\n{entry.text}" + (f"\n{entry.link}" if entry.link else "")
