@@ -16,7 +16,7 @@ class WrapUpPanel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("", classes="checklist", markup=False)
         yield Static(
-            "x: check, preview and export the document    d: where it is published, reviewers",
+            "x  check, preview and export the document\nd  where it is published, who reviews it",
             classes="hint",
             markup=False,
         )
