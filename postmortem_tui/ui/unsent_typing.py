@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label
 
+from ..visible_text import one_line
 from .panels.catalog import PANELS
 from .panels.list_panel import ListPanel
 
@@ -28,7 +29,8 @@ def unsent_typing(stack: list[Screen]) -> str | None:
             typed = panel.input.value.strip()  # open, or a draft left when Escape closed it
             if typed:
                 title = dict(PANELS).get((panel.id or "").removeprefix("panel-"), "a panel")
-                return f"the {title} input holds \u201c{typed}\u201d, not yet added (Enter adds it)"
+                shown = one_line(typed)  # typed text is data: control characters made visible
+                return f"the {title} input holds \u201c{shown}\u201d, not yet added (Enter adds it)"
     return None
 
 

@@ -462,11 +462,12 @@ async def test_at_launch_the_arrows_go_through_the_current_panels_entries(sample
 async def test_quitting_with_words_typed_but_not_added_asks_first(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        field = await _draft(pilot, "t", "15:30 half-typed note")
+        field = await _draft(pilot, "t", "15:30 half-typed note\x1b[31m")
         await pilot.press("ctrl+q")
         assert app.is_running
         asked = " ".join(str(label.render()) for label in app.screen.query(Label))
-        assert "Timeline input holds \u201c15:30 half-typed note\u201d" in asked
+        assert "Timeline input holds \u201c15:30 half-typed note\u241b[31m\u201d" in asked
+        field.value = "15:30 half-typed note"
         await pilot.press("escape")  # keep typing: the words are still there
         assert app.focused is field and field.value == "15:30 half-typed note"
         await pilot.press("enter", "escape", "ctrl+q")  # added: quits without asking
