@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,6 +22,9 @@ from ..trace import Trace
 from .clock_screen import ClockScreen
 from .meeting_screen import MeetingScreen
 from .themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
 
 
 class PostmortemApp(App[int]):
@@ -89,6 +93,21 @@ class PostmortemApp(App[int]):
             self.notify(self.live.resume_notice, severity="warning", timeout=10)
         spread_full_collections()
         self.call_after_refresh(settle_after_launch)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification as plain text: they carry paths, typed values and lines from
+        files (``notes[1].toml``, ``[bold]``), which Textual would read as markup by default;
+        none of ours uses markup."""
+        kwargs = {} if timeout is None else {"timeout": timeout}
+        super().notify(message, title=title, severity=severity, markup=False, **kwargs)
 
     def watch_theme(self, theme: str) -> None:
         config = self.live.config

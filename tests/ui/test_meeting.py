@@ -680,3 +680,13 @@ async def test_k_picks_a_kind_the_picker_marks_the_current_one_and_durations_fol
         entry = next(e for e in app.live.session.timeline if e.text.startswith("traffic shifted"))
         assert entry.kind == "mitigated"
         assert "mitigate 38m" in str(durations.render())  # 14:12 to 14:50, not to 18:09
+
+
+async def test_notifications_show_paths_and_values_literally(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.notify("Saved to /tmp/[bold]notes[/bold][1].toml")
+        await pilot.pause()
+        shown = [note for note in app._notifications]
+        assert shown[-1].message == "Saved to /tmp/[bold]notes[/bold][1].toml"
+        assert shown[-1].markup is False  # shown as typed, not as bold
