@@ -40,11 +40,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if not args_list or args_list[0] not in names | {"-h", "--help", "--version"}:
         first = args_list[0] if args_list else ""
-        word = first and not first.startswith("-") and not Path(first).suffix
+        word = first.isidentifier()  # no dot, no slash: not a file name
         if word and not Path(first).exists():
             # A word, not a file: most likely a command mistyped (`postmortem exprot FILE`).
             close = difflib.get_close_matches(first, sorted(names), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else "; see postmortem --help"
+            hint = (
+                f"; did you mean '{close[0]}'?"
+                if close
+                else "; see postmortem --help (a session file's name ends in .toml)"
+            )
             print(f"postmortem: unknown command '{first}'{hint}", file=sys.stderr)
             return 2
         args_list.insert(0, "open")

@@ -82,8 +82,9 @@ def open_session(args: argparse.Namespace) -> int:
     path: Path | None = args.file
     if path is None:
         path = new_session_path("post-mortem", date.today())
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        # Textual without a terminal waits for keys that never come, at full speed.
+    if not (sys.stdin.isatty() and sys.__stderr__ is not None and sys.__stderr__.isatty()):
+        # Textual reads keys from stdin and draws on stderr; without a terminal there it
+        # waits for keys that never come, at full speed. (stdout may go to a file.)
         if path.exists():
             load(path)  # a file that cannot be read is named first, as with a terminal
         raise UsageError(

@@ -30,11 +30,9 @@ def migrate(document: Document) -> Document:
     if version is None:
         raise Unreadable(f"schema_version is missing; expected schema_version = {SCHEMA_VERSION}")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        expected = "1" if SCHEMA_VERSION == 1 else f"from 1 to {SCHEMA_VERSION}"
+        expected = "the number 1" if SCHEMA_VERSION == 1 else f"a number from 1 to {SCHEMA_VERSION}"
         quoted = ", without quotes" if isinstance(version, str) else ""
-        raise Unreadable(
-            f"schema_version: expected a whole number {expected}{quoted}, got {version!r}"
-        )
+        raise Unreadable(f"schema_version: expected {expected}{quoted}, got {version!r}")
     if version > SCHEMA_VERSION:
         raise TooNew(version, str(document.get("written_by", "")))
     while version < SCHEMA_VERSION:

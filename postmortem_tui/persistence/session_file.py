@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-import tomllib
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -38,20 +38,25 @@ def load(path: Path) -> Session:
     return loads(read_text(path), path)
 
 
+_SCHEMA_LINE = re.compile(rb"^[ \t]*schema_version[ \t]*=", re.MULTILINE)
+
+
 def overwrites_a_session(output: Path, session_path: Path) -> str | None:
     """Why a document made from the session at ``session_path`` must not be written to
-    ``output`` (it is that session, or another session file), or None."""
+    ``output`` (it is that session, or another session file), or None.
+
+    A session file is known by its ``schema_version =`` line (written first), not by
+    parsing: a large one, or one with a syntax error, is a session file all the same.
+    """
     try:
         if output.exists() and output.samefile(session_path):
             return "is the session file itself; write the document to another file"
-        text = output.read_bytes()[:1_000_000].decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        with output.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
         return None  # not there, a folder, unreadable: writing it says what is wrong
-    try:
-        if "schema_version" in tomllib.loads(text):
-            return "is a session file; write the document to another file"
-    except tomllib.TOMLDecodeError:
-        pass
+    if _SCHEMA_LINE.search(head):
+        return "is a session file; write the document to another file"
     return None
 
 

@@ -51,8 +51,14 @@ def test_a_document_is_never_written_over_a_session(
 ) -> None:
     other = tmp_path / "other.toml"
     other.write_bytes(sample_path.read_bytes())
+    broken = tmp_path / "broken.toml"  # a session cut short: still a session file
+    broken.write_bytes(sample_path.read_bytes()[:900])
     before = sample_path.read_bytes()
-    for target, why in ((sample_path, "is the session file itself"), (other, "is a session file")):
+    for target, why in (
+        (sample_path, "is the session file itself"),
+        (other, "is a session file"),
+        (broken, "is a session file"),
+    ):
         code, _, err = _run(capsys, command, str(sample_path), "-o", str(target))
         assert code != 0
         assert err.strip().endswith(f"{target}: {why}; write the document to another file")

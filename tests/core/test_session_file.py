@@ -200,5 +200,5 @@ def test_an_error_names_the_wrong_value_once(sample_path: Path) -> None:
         load(sample_path)
     assert str(raised.value).count("'Mars/Olympus'") == 1
     sample_path.write_text(text.replace("schema_version = 1", 'schema_version = "1"'))
-    with pytest.raises(SessionFileError, match="expected a whole number 1, without quotes, got '1'"):
+    with pytest.raises(SessionFileError, match="expected the number 1, without quotes, got '1'"):
         load(sample_path)
