@@ -95,22 +95,33 @@ class EntryActions(PanelHost):
 
     @on(ListPanel.Submitted)
     def _typed(self, event: ListPanel.Submitted) -> None:
+        """One line typed and ended with Enter, or several pasted at once: each line an
+        entry. A line with an error comes back to be put right; none is dropped unseen."""
         panel = event.panel
         name = (panel.id or "").removeprefix("panel-")
+        lines = [line for line in event.value.split("\n") if line.strip()]
         now = self.live.now()
-        try:
-            if name == "timeline":
-                entry = self.live.change(lambda s: editing.add_timeline(s, event.value, now))
-            else:
-                entry = self.live.change(lambda s: editing.add_note(s, name, event.value, now))
-        except editing.EntryError as error:
-            panel.show_error(str(error))
-            panel.input.restore(event.value)  # to be put right
-            return
+
+        def add_each(session: Session) -> tuple[list[Entry], list[tuple[str, str]]]:
+            added: list[Entry] = []
+            failed: list[tuple[str, str]] = []
+            for line in lines:
+                try:
+                    if name == "timeline":
+                        added.append(editing.add_timeline(session, line, now))
+                    else:
+                        added.append(editing.add_note(session, name, line, now))
+                except editing.EntryError as error:
+                    failed.append((line, str(error)))
+            return added, failed
+
+        added, failed = self.live.change(add_each)
         if name == "timeline":
-            self.app.trace.committed(entry.id)  # type: ignore[attr-defined]
-        panel.show_error("")
-        self._changed(name, select=entry.id)
+            for entry in added:
+                self.app.trace.committed(entry.id)  # type: ignore[attr-defined]
+        panel.show_error(_not_added(failed, panel.input.restore(failed[0][0])) if failed else "")
+        if added:
+            self._changed(name, select=added[-1].id)
 
     async def action_add_action(self) -> None:
         await self.bring_forward("action_items")
@@ -354,6 +365,17 @@ class EntryActions(PanelHost):
             self._changed(None)
 
         self.app.push_screen(DetailsForm(self.live.session), saved)
+
+
+def _not_added(failed: list[tuple[str, str]], first_put_back: bool) -> str:
+    """The error line for lines that were not added: the first one's reason, and the words
+    of any that are not back in the input, so that none is lost unseen."""
+    (line, reason), others = failed[0], [line for line, _ in failed[1:]]
+    message = reason if first_put_back else f"not added: \u201c{one_line(line)}\u201d: {reason}"
+    if others:
+        words = "; ".join(f"\u201c{one_line(other)}\u201d" for other in others)
+        message += f" (also not added: {words})"
+    return message
 
 
 def _typed_text(entry: Entry) -> str:

@@ -637,6 +637,22 @@ async def test_a_line_with_an_error_comes_back_to_be_put_right(sample_path: Path
         await pilot.press("enter")
         assert field.value == "25:99 a time that is not one"
         assert "a time that is not one" not in [e.text for e in app.live.session.timeline]
+        await pilot.press("exclamation_mark")  # the cursor is at its end, to go on typing
+        assert field.value == "25:99 a time that is not one!"
+
+
+async def test_a_pasted_line_with_an_error_is_named_not_dropped(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        field = app.focused
+        field.post_message(events.Paste("25:99 first typed wrong\n17:00 second fine\nlast"))
+        await pilot.pause()
+        texts = [entry.text for entry in app.live.session.timeline]
+        assert "second fine" in texts and "first typed wrong" not in texts
+        assert field.value == "last"  # the unended line waits, as typed
+        error = str(app.screen.query_one("#panel-timeline .input-error", Label).render())
+        assert error.startswith("not added: \u201c25:99 first typed wrong\u201d: ")
 
 
 async def test_the_wrap_up_never_exports_over_the_session(sample_path: Path, tmp_path: Path) -> None:

@@ -63,21 +63,26 @@ class EntryInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         """Several lines pasted are several entries, as if each had been typed and ended
-        with Enter; the last, unended, stays to be finished. (Input keeps the first line.)"""
+        with Enter (sent up together, so a line with an error is reported with the rest);
+        the last, unended, stays to be finished. (Input keeps only the first line.)"""
         *ended, last = event.text.splitlines() or [""]
         if not ended:
             return  # one line: Input's own handler inserts it
         event.prevent_default()
         event.stop()
-        for line in ended:
-            self.insert_text_at_cursor(line)
-            self._send_line()
+        self.insert_text_at_cursor(ended[0])
+        lines, self.value = [self.value, *ended[1:]], ""
+        self.post_message(self.Submitted(self, "\n".join(lines)))
         self.insert_text_at_cursor(last)
 
-    def restore(self, value: str) -> None:
-        """Put back a line that was not added (it had an error), unless typing has gone on."""
-        if not self.value:
-            self.value = value
+    def restore(self, value: str) -> bool:
+        """Put back a line that was not added (it had an error), to be put right; False if
+        typing has gone on meanwhile (the caller then shows the words elsewhere)."""
+        if self.value:
+            return False
+        self.value = value
+        self.cursor_position = len(value)
+        return True
 
 
 class ListPanel(Vertical):
@@ -142,6 +147,7 @@ class ListPanel(Vertical):
         self.add_class("-typing")
         if prefill is not None:
             self.input.value = prefill
+            self.input.cursor_position = len(prefill)
         self.input.focus()
 
     def close_input(self) -> None:
