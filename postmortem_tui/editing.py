@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from .incident_window import incident_window, session_zone
 from .model import (
     Entry,
     Factor,
@@ -73,21 +74,19 @@ def _day_after_midnight(session: Session, clock: str) -> date | None:
     and the time fits its window (an hour either side) only on a later day: ``00:10`` typed
     after ``23:50``. None (the reference day) otherwise: a time before a same-day incident
     began is a cause or a warning sign, not the next morning."""
-    start, end = session.incident.start, session.incident.end
-    if start is None or end is None:
+    window = incident_window(session)
+    if window is None or session.incident.end is None or window.end is None:
         return None
-    zone = _zone(session) or start.tzinfo
-    start, end = start.astimezone(zone), end.astimezone(zone)
+    zone = session_zone(session)
     when = time.fromisoformat(clock)
-    margin = timedelta(hours=1)
 
     def fits(day: date) -> bool:
-        return start - margin <= datetime.combine(day, when, tzinfo=zone) <= end + margin
+        return window.contains(datetime.combine(day, when, tzinfo=zone))
 
     day = session.reference_date
     if fits(day):
         return None
-    while day < end.date():
+    while day < window.end.date():
         day += timedelta(days=1)
         if fits(day):
             return day

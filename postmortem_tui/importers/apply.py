@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from ..incident_window import aware, session_zone
 from ..model import Session, TimelineEntry, Tombstone, utcnow
 from .preview import entry_key, row_key
 from .rows import ImportRow
-from .zones import aware, session_zone
 
 
 def spans_days(session: Session) -> bool:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
+from ..incident_window import UTC, aware, session_zone
 from ..model import Session
 from ..model.timeline import Mark
-from .zones import UTC, aware, session_zone
 
 LATE_EVENING = time(18, 0)
 MORNING_ENDS = time(12, 0)

@@ -14,42 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from ..incident_window import Window, incident_window, session_zone
 from ..model import Session, TimelineEntry
 from .rows import ImportResult, ImportRow
 from .stamps import NotATime, parse_stamp
-from .zones import aware, session_zone
 
-MARGIN = timedelta(hours=1)
-OPEN_END = timedelta(hours=24)
-
-
-@dataclass(frozen=True)
-class Window:
-    """Times from ``start`` to ``end`` inclusive; either may be open (None)."""
-
-    start: datetime | None = None
-    end: datetime | None = None
-
-    def contains(self, when: datetime) -> bool:
-        return (self.start is None or when >= self.start) and (self.end is None or when <= self.end)
-
-    def describe(self) -> str:
-        def shown(value: datetime | None) -> str:
-            return value.strftime("%Y-%m-%d %H:%M") if value else "\u2026"
-
-        return f"{shown(self.start)} \u2013 {shown(self.end)}"
-
-
-def default_window(session: Session, margin: timedelta = MARGIN) -> Window | None:
-    """The incident's span with ``margin`` either side, in its zone; None without a start."""
-    zone = session_zone(session)
-    start = session.incident.start
-    if start is None:
-        return None
-    start = aware(start, zone).astimezone(zone)
-    end = session.incident.end
-    end = aware(end, zone).astimezone(zone) if end is not None else start + OPEN_END - margin
-    return Window(start - margin, end + margin)
+default_window = incident_window
+"""The window offered by default: the incident's span, an hour either side."""
 
 
 def parse_moment(text: str, session: Session) -> datetime:

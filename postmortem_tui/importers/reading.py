@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 
+from ..incident_window import session_zone
 from ..model import Session
 from .csv_table import parse_csv
 from .dating import TimeRules
@@ -20,7 +21,7 @@ from .pagerduty import read_pagerduty
 from .rows import FORMATS, ImportResult
 from .slack import read_slack
 from .text import parse_text
-from .zones import resolve_zone, session_zone, zone_label
+from .zones import resolve_zone, zone_label
 
 _TEXT_PARSERS: dict[str, Callable[[str, TimeRules], ImportResult]] = {
     "text": parse_text,

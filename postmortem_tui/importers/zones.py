@@ -8,12 +8,10 @@ line) or else in the incident's zone, and then marked "zone assumed".
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..model import Session
-
-UTC = timezone.utc
+from ..incident_window import UTC
 
 _FIXED_HOURS = {
     "UTC": 0,
@@ -91,11 +89,6 @@ def resolve_zone(name: str) -> tzinfo | None:
     return None
 
 
-def session_zone(session: Session) -> tzinfo:
-    """The incident's zone, or UTC when the session names none."""
-    return session.incident.zone() or UTC
-
-
 def zone_label(zone: tzinfo) -> str:
     """A short name for messages: the IANA key, ``UTC`` or ``UTC-05:00``."""
     key = getattr(zone, "key", None)
@@ -107,8 +100,3 @@ def zone_label(zone: tzinfo) -> str:
     sign = "-" if offset < timedelta(0) else "+"
     minutes = abs(int(offset.total_seconds())) // 60
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def aware(value: datetime, zone: tzinfo) -> datetime:
-    """``value`` as an aware time: naive times are read in ``zone``."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=zone)

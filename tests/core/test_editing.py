@@ -35,3 +35,19 @@ def test_a_time_before_a_same_day_incident_stays_on_its_day() -> None:
     deploy = add_timeline(session, "07:30 the change was deployed", NOW)  # a cause, hours before
     assert deploy.date is None
     assert session.timeline[0] is deploy
+
+
+def test_incident_times_without_a_zone_are_read_in_the_incident_zone_not_a_crash() -> None:
+    from datetime import datetime as naive_datetime
+
+    session = Session(
+        incident=Incident(
+            title="x",
+            start=naive_datetime(2026, 11, 24, 23, 12),  # as the details form accepts them
+            end=naive_datetime(2026, 11, 25, 1, 16),
+        )
+    )
+    late = add_timeline(session, "00:30 replica caught up", NOW)
+    assert late.date == date(2026, 11, 25)
+    assert add_timeline(session, "23:20 alert", NOW).date is None
+    assert [e.text for e in session.timeline] == ["alert", "replica caught up"]
