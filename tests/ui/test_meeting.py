@@ -579,7 +579,13 @@ async def test_a_long_selected_entry_is_cut_with_an_ellipsis_not_silently(sample
     from postmortem_tui.ui.panels.list_panel import clip_rows
     from postmortem_tui.ui.panels.root_cause_panel import STATEMENT_KEY
 
-    assert clip_rows("short\ntext", 20, 7) == "short\ntext"  # fits: as it is
+    from rich.console import Console
+
+    console = Console(width=80)
+    assert clip_rows("short\ntext", 20, 7, console) == "short\ntext"  # fits: as it is
+    wide = "\u969c\u5bb3" * 60  # 120 wide characters: 240 cells, 8 rows of 30
+    cut = clip_rows(wide, 30, 7, console).splitlines()
+    assert len(cut) == 7 and cut[-1].endswith("\u2026")
     app = _app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")

@@ -6,11 +6,12 @@ request to edit as :class:`ListPanel.EditRequested`; the screen changes the sess
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.console import Console
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -203,19 +204,22 @@ class ListPanel(Vertical):
             max_height = self.detail.styles.max_height
             width = self.detail.content_region.width
             if max_height is not None and width:
-                text = clip_rows(text, width, int(max_height.value))
+                text = clip_rows(text, width, int(max_height.value), self.app.console)
         self.detail.update(text if text else self.EMPTY if not self._details else "")
 
 
-def clip_rows(text: str, width: int, rows: int) -> str:
-    """``text`` as it is when it wraps to at most ``rows`` rows of ``width``; else cut to
-    them, the last row ending in an ellipsis, so a reader sees there is more (the box
-    would cut it silently)."""
-    lines = [row for line in text.split("\n") for row in textwrap.wrap(line, width) or [""]]
-    if len(lines) <= rows:
+def clip_rows(text: str, width: int, rows: int, console: Console) -> str:
+    """``text`` as it is when it wraps to at most ``rows`` rows of ``width`` cells (as Rich
+    wraps it: wide characters take two); else cut to them, the last row ending in an
+    ellipsis, so a reader sees there is more (the box would cut it silently)."""
+    wrapped = Text(text).wrap(console, width)
+    if len(wrapped) <= rows:
         return text
-    last = lines[rows - 1]
-    return "\n".join(lines[: rows - 1] + [last[: width - 1].rstrip() + "\u2026"])
+    kept = [line.plain.rstrip() for line in wrapped[:rows]]
+    last = Text(kept[-1])
+    last.truncate(width - 1)
+    kept[-1] = last.plain.rstrip() + "\u2026"
+    return "\n".join(kept)
 
 
 def blameless_hints(text: str, participants: Sequence[str]) -> list[Hint]:
