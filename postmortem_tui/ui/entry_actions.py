@@ -178,7 +178,12 @@ class EntryActions(PanelHost):
             self._changed("root_cause", select=selected)
 
         names = tuple(p.name for p in session.participants)
-        form = RootCauseForm(initial, editing=entry_id is not None, participants=names)
+        form = RootCauseForm(
+            initial,
+            editing=entry_id is not None,
+            participants=names,
+            statement=session.root_cause.statement,
+        )
         self.app.push_screen(form, saved)
 
     @staticmethod

@@ -712,3 +712,24 @@ async def test_notifications_show_paths_and_values_literally(sample_path: Path) 
         shown = [note for note in app._notifications]
         assert shown[-1].message == "Saved to /tmp/[bold]notes[/bold][1].toml"
         assert shown[-1].markup is False  # shown as typed, not as bold
+
+
+async def test_choosing_the_statement_shows_it_to_edit_not_an_empty_field(sample_path: Path) -> None:
+    app = _app(sample_path)
+    statement = app.live.session.root_cause.statement
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("r")
+        form = app.screen
+        first = form.query_one("#input-first", Input)
+        form.query_one("#input-mode", Select).value = "statement"
+        await pilot.pause()
+        assert first.value == statement  # to edit: saving an empty field would wipe it
+        form.query_one("#input-mode", Select).value = "factor"
+        await pilot.pause()
+        assert first.value == ""  # untouched, it does not become a factor
+        form.query_one("#input-mode", Select).value = "statement"
+        await pilot.pause()
+        first.value = statement + " And the alert came late."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load(sample_path).root_cause.statement == statement + " And the alert came late."

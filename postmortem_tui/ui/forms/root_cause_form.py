@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual import on
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from ...checks import hints_for_text
 from ...model import FACTOR_CATEGORIES
@@ -36,9 +36,13 @@ class RootCauseForm(FormScreen[RootCauseInput]):
         initial: RootCauseInput | None = None,
         editing: bool = False,
         participants: tuple[str, ...] = (),
+        statement: str = "",
     ) -> None:
+        """``statement``: the root-cause statement as it is, shown to be edited when the
+        statement is chosen (saving replaces it: an empty field would wipe it unseen)."""
         super().__init__()
         self.participants = participants
+        self.statement = statement
         self.initial = initial or RootCauseInput("why", "")
         self.editing = editing
         if editing:
@@ -65,7 +69,15 @@ class RootCauseForm(FormScreen[RootCauseInput]):
 
     @on(Select.Changed, "#input-mode")
     def _mode_changed(self, event: Select.Changed) -> None:
-        self._show_for(str(event.value))
+        mode = str(event.value)
+        first = self.query_one("#input-first", Input)
+        if not self.editing and self.statement:
+            if mode == "statement" and not first.value.strip():
+                first.value = self.statement
+                first.cursor_position = len(first.value)
+            elif mode != "statement" and first.value == self.statement:
+                first.value = ""  # untouched: the statement is not a why or a factor
+        self._show_for(mode)
 
     def _show_for(self, mode: str) -> None:
         self.query_one("#field-category").display = mode == "factor"
