@@ -19,5 +19,12 @@ HIGH_CONTRAST = Theme(
         "footer-key-foreground": "#ffff00",
         "block-cursor-background": "#ffff00",
         "block-cursor-foreground": "#000000",
+        # Textual draws an unfocused field's box in a shade of the surface: black on black
+        # here, so the fields of a form could not be told apart on a shared screen.
+        "border-blurred": "#8a8a8a",
+        "text-disabled": "#a8a8a8",  # placeholders
+        "scrollbar": "#6c6c6c",
+        "scrollbar-hover": "#9a9a9a",
+        "scrollbar-active": "#ffff00",
     },
 )

@@ -733,3 +733,30 @@ async def test_choosing_the_statement_shows_it_to_edit_not_an_empty_field(sample
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load(sample_path).root_cause.statement == statement + " And the alert came late."
+
+
+def _contrast(one, other) -> float:  # type: ignore[no-untyped-def]
+    """WCAG contrast ratio of two Textual colours."""
+
+    def luminance(color) -> float:  # type: ignore[no-untyped-def]
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+async def test_in_high_contrast_every_field_of_a_form_has_a_visible_box(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.theme = "high-contrast"
+        await pilot.press("a")
+        await pilot.pause()
+        owner = app.screen.query_one("#input-owner", Input)
+        assert not owner.has_focus
+        _, border = owner.styles.border_top
+        background = owner.background_colors[0]
+        assert _contrast(border, background) >= 3  # a box you can see on a shared screen
