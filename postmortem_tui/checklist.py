@@ -56,8 +56,17 @@ def wrap_up_checklist(session: Session) -> list[CheckItem]:
             bool(actions),
             f"{len(actions)} action items" if actions else "no action items yet",
         ),
-        CheckItem("Every action item has exactly one owner", not owner_detail, owner_detail),
-        CheckItem("Every action item has a deadline", not deadline_detail, deadline_detail),
+        # With no action items these are not met: there is nothing to check yet.
+        CheckItem(
+            "Every action item has exactly one owner",
+            bool(actions) and not owner_detail,
+            owner_detail if actions else "no action items yet",
+        ),
+        CheckItem(
+            "Every action item has a deadline",
+            bool(actions) and not deadline_detail,
+            deadline_detail if actions else "no action items yet",
+        ),
         CheckItem(
             "Where the document will be published",
             bool(meeting.publish_to.strip()),

@@ -16,6 +16,7 @@ from ..export import render
 from ..live_session import LiveSession
 from ..persistence.atomic import atomic_write
 from ..persistence.session_file import overwrites_a_session
+from .widgets.checklist_view import checklist_content
 
 PREVIEW_LINES = 1500
 """The preview renders at most this many lines; the export always has everything."""
@@ -55,7 +56,7 @@ class WrapUpScreen(ModalScreen[None]):
         session = self.live.session
         today = self.live.now().astimezone().date()
         lines = checklist_lines(session, today, self.live.config)
-        self.query_one("#checklist", Static).update("\n".join(lines))
+        self.query_one("#checklist", Static).update(checklist_content(lines))
         document = render(session, now=self.live.now())
         shown = document.splitlines()
         if len(shown) > PREVIEW_LINES:
@@ -74,21 +75,27 @@ class WrapUpScreen(ModalScreen[None]):
             result.update("Type a file name to export to.")
             return
         if problem := overwrites_a_session(path, self.live.store.path):
-            result.update(f"Not written: {path}: {problem}")
-            result.add_class("-failed")
+            self._failed(f"Not written: {path}: {problem}")
             return
         document = render(self.live.session, now=self.live.now())
         existed = path.exists()
         try:
             atomic_write(path, document.encode("utf-8"), like=self.live.store.path)
         except OSError as error:
-            result.update(f"Not written: {path}: {error.strerror}")
-            result.add_class("-failed")
+            self._failed(f"Not written: {path}: {error.strerror}")
             return
         result.remove_class("-failed")
         verb = "Replaced" if existed else "Wrote"
         result.update(f"{verb} {path.resolve()} ({len(document.encode()) // 1024 + 1} KB)")
         self.notify(f"{verb} {path}", title="Exported")
+
+    def _failed(self, message: str) -> None:
+        """Say so beside the button, and in a notification: at 80x24 the line under the
+        button can be out of view."""
+        result = self.query_one("#export-result", Label)
+        result.update(message)
+        result.add_class("-failed")
+        self.notify(message, title="Not exported", severity="error")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -56,3 +56,10 @@ def test_a_deadline_on_the_meeting_day_or_without_a_meeting_date_is_fine(
     session.action_items.append(ActionItem(what="x", owner="Ana", deadline=date(2001, 1, 1)))
     session.meeting = session.meeting.with_changes(scheduled=None)
     assert _item(wrap_up_checklist(session), "Every action item has a deadline").ok
+
+
+def test_with_no_action_items_the_owner_and_deadline_checks_are_not_met(empty_path: Path) -> None:
+    items = wrap_up_checklist(load(empty_path))
+    for label in ("Every action item has exactly one owner", "Every action item has a deadline"):
+        item = _item(items, label)
+        assert not item.ok and item.detail == "no action items yet"

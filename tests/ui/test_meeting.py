@@ -760,3 +760,23 @@ async def test_in_high_contrast_every_field_of_a_form_has_a_visible_box(sample_p
         _, border = owner.styles.border_top
         background = owner.background_colors[0]
         assert _contrast(border, background) >= 3  # a box you can see on a shared screen
+
+
+async def test_the_checklist_marks_are_coloured_and_a_failed_export_is_notified(
+    empty_path: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Static
+
+    app = _app(empty_path)
+    told: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        await pilot.press("x")
+        await pilot.pause()
+        shown = app.screen.query_one("#checklist", Static).visual
+        spans = {(shown.plain[span.start:span.end], str(span.style)) for span in shown.spans}
+        assert ("\u2717", "bold $error") in spans  # nothing recorded yet: in red, not grey
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "no" / "doc.md")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert told and told[-1].startswith("Not written:")  # seen even with the line out of view

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ...config import Config
 from ...model import Session
+from ..widgets.checklist_view import checklist_content
 
 
 class WrapUpPanel(VerticalScroll):
@@ -26,4 +27,5 @@ class WrapUpPanel(VerticalScroll):
         # compile), and this panel is only filled when first brought forward.
         from ...checklist import checklist_lines
 
-        self.query_one(".checklist", Static).update("\n".join(checklist_lines(session, today, config)))
+        lines = checklist_lines(session, today, config)
+        self.query_one(".checklist", Static).update(checklist_content(lines))
