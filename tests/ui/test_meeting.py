@@ -780,3 +780,18 @@ async def test_the_checklist_marks_are_coloured_and_a_failed_export_is_notified(
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert told and told[-1].startswith("Not written:")  # seen even with the line out of view
+
+
+async def test_a_form_shows_a_long_value_from_its_start_and_does_not_select_it(
+    sample_path: Path,
+) -> None:
+    app = _app(sample_path)
+    title = app.live.session.incident.title
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        field = app.screen.query_one("#input-title", Input)
+        assert field.has_focus and field.selection.is_empty  # a key would not replace it all
+        assert field.render_line(0).text.strip().startswith("Checkout outage")  # not "...locked the ord"
+        await pilot.press("end", "exclamation_mark")
+        assert field.value == title + "!"

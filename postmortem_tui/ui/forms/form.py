@@ -31,7 +31,9 @@ class Field:
 
 
 def text_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
-    return lambda: Input(value=value, placeholder=placeholder)
+    # Not selected on focus: the first key would replace a title or an action's words
+    # being edited. The form shows each value from its start (see FormScreen.on_mount).
+    return lambda: Input(value=value, placeholder=placeholder, select_on_focus=False)
 
 
 def choice(options: Iterable[tuple[str, Any]], value: Any, allow_blank: bool = False) -> Callable[[], Widget]:
@@ -191,6 +193,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def on_mount(self) -> None:
         for label in self.query(".field-error"):
             label.display = False
+        for field in self.query(Input):
+            field.cursor_position = 0  # a long value from its start, not cut mid-word at its end
         self._update_live()
         if self.focused is None:
             # Focused here, without the scroll Textual's own first focus makes: that one
