@@ -49,7 +49,7 @@ class ActionForm(FormScreen[ActionItem]):
             Field("impact", "Impact", choice(levels, item.impact)),
             Field("effort", "Effort", choice(levels, item.effort)),
             Field("type", "Type", choice([(t, t) for t in ACTION_TYPES], item.type)),
-            Field("priority", "Priority (blank: from impact and effort)", choice([(p, p) for p in PRIORITIES], item.priority_override, allow_blank=True)),
+            Field("priority", "Priority (blank: from impact and effort)", choice([(p, p) for p in PRIORITIES], item.priority_override, allow_blank=True, blank="from impact and effort")),
             Field("status", "Status", choice([(s, s) for s in ACTION_STATUSES], item.status)),
             Field("link", "Tracker link (optional)", text_input(item.link, "https://...")),
         ]
@@ -71,7 +71,7 @@ class ActionForm(FormScreen[ActionItem]):
     def build(self, values: dict[str, Any]) -> ActionItem:
         errors = {}
         if not values["what"].strip():
-            errors["what"] = "say what will be done, so that anyone can tell when it is"
+            errors["what"] = "say what will be done, so that anyone can tell when it is done"
         blocking = [h for h in owner_hints(values["owner"], self.participants) if not h.soft]
         if blocking:
             errors["owner"] = f"{blocking[0].message}: {blocking[0].question}"

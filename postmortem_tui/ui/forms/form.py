@@ -36,10 +36,13 @@ def text_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
     return lambda: Input(value=value, placeholder=placeholder, select_on_focus=False)
 
 
-def choice(options: Iterable[tuple[str, Any]], value: Any, allow_blank: bool = False) -> Callable[[], Widget]:
+def choice(
+    options: Iterable[tuple[str, Any]], value: Any, allow_blank: bool = False, blank: str = "none"
+) -> Callable[[], Widget]:
+    """A select; ``blank`` is what an empty choice shows (Textual's own says "Select")."""
     options = list(options)
     initial = Select.NULL if value is None else value
-    return lambda: Select(options, value=initial, allow_blank=allow_blank)
+    return lambda: Select(options, value=initial, allow_blank=allow_blank, prompt=blank)
 
 
 def long_text(value: str = "") -> Callable[[], Widget]:
