@@ -128,7 +128,10 @@ class PresenterScreen(ClockScreen):
         width = self.query_one("#presenter-entries", Static).content_region.width
         lines = step_lines(session, view.step_key, today, self.live.config, width or 80)
         room = self._entry_room()
-        if view.step_key != "tone" and len(lines) > room:
+        if len(lines) > room and view.step_key == "tone":
+            # the norm first (it is read aloud), then as many people as fit: seen to go on
+            lines = lines[: room - 1] + [f"\u2026 {len(lines) - room + 1} more"]
+        elif len(lines) > room:
             # the newest entries, one line each: what the room has just said
             lines = [f"\u2026 {len(lines) - room + 1} earlier"] + lines[-(room - 1) :]
         set_text(self.query_one("#presenter-entries", Static), "\n".join(lines) or "Nothing yet.")

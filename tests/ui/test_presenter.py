@@ -143,3 +143,14 @@ async def test_an_entry_on_another_day_shows_its_date(sample_path: Path) -> None
         await pilot.pause()
         lines = str(app.screen.query_one("#presenter-entries", Static).render()).splitlines()
         assert lines[-1] == "11-27 10:00:00  no time given here"  # stamped on the meeting day
+
+
+async def test_participants_cut_on_a_small_screen_say_how_many_more(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START), present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one("#presenter-entries", Static)
+        lines = str(entries.render()).splitlines()
+        assert lines[0].startswith("\u201cWe are here to learn")  # the norm, read aloud, first
+        assert lines[-1].startswith("\u2026 ") and lines[-1].endswith(" more")
+        assert len(lines) <= entries.content_region.height
