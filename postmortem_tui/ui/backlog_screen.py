@@ -38,7 +38,7 @@ class BacklogScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key, label, width in (("action", "Open action", 50), ("owner", "Owner", 16), ("due", "Deadline", 12), ("from", "From", 30)):
+        for key, label, width in (("action", "Open action", 44), ("owner", "Owner", 16), ("due", "Deadline", 18), ("from", "From", 28)):
             table.add_column(label, key=key, width=width)
         self._load()
 
@@ -55,7 +55,9 @@ class BacklogScreen(ModalScreen[None]):
         elif related:
             summary = f"{len(related)} open actions from other post-mortems touch {services}."
         else:
-            summary = f"No open actions from other post-mortems touch {services}."
+            summary = (
+                f"No open actions from other post-mortems in {self.folder} touch {services}."
+            )
         if unreadable:
             summary += f" ({unreadable} session files could not be read.)"
         self.query_one("#backlog-summary", Static).update(summary)
@@ -64,7 +66,7 @@ class BacklogScreen(ModalScreen[None]):
             deadline = item.action.deadline.isoformat() if item.action.deadline else "none"
             table.add_row(
                 Text(one_line(item.action.what), no_wrap=True, overflow="ellipsis"),
-                Text(one_line(item.action.owner or "no owner")),
+                Text(one_line(item.action.owner or "no owner"), no_wrap=True, overflow="ellipsis"),
                 deadline + (" overdue" if item.overdue else ""),
                 Text(one_line(item.session_title), no_wrap=True, overflow="ellipsis"),
             )

@@ -137,6 +137,8 @@ async def test_backlog_check_finds_open_actions_on_the_same_service(
     folder.mkdir(parents=True)
     earlier = folder / "earlier.toml"
     shutil.copy(sample_path, earlier)
+    text = earlier.read_text()
+    earlier.write_text(text.replace("deadline = 2026-12-11", "deadline = 2026-01-01", 1))
     app = _app(sample_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("o")
@@ -146,3 +148,25 @@ async def test_backlog_check_finds_open_actions_on_the_same_service(
                 break
         summary = str(app.screen.query_one("#backlog-summary", Static).render())
         assert summary.startswith("6 open actions from other post-mortems touch checkout")
+        from textual.widgets import DataTable
+
+        table = app.screen.query_one("#backlog-rows", DataTable)
+        deadlines = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        assert "2026-01-01 overdue" in deadlines
+        assert table.columns["due"].width >= len("2026-01-01 overdue")  # whole, not "… o"
+
+
+async def test_backlog_with_nothing_found_says_where_it_looked(
+    sample_path: Path, private_dirs: Path
+) -> None:
+    from postmortem_tui.paths import sessions_dir
+
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "open actions" in str(app.screen.query_one("#backlog-summary", Static).render()):
+                break
+        summary = str(app.screen.query_one("#backlog-summary", Static).render())
+        assert summary.startswith(f"No open actions from other post-mortems in {sessions_dir()}")
