@@ -286,7 +286,7 @@ class EntryActions(PanelHost):
             if self._replaced(changed, ""):
                 self._changed("timeline", select=entry.id)
 
-        self.app.push_screen(KindPicker(entry.kind), picked)
+        self.app.push_screen(KindPicker(entry.kind, f"{entry.shown_time}  {entry.text}"), picked)
 
     # Deleting
 

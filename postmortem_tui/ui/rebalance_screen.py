@@ -37,9 +37,14 @@ class RebalanceScreen(ModalScreen[bool]):
         plan = self.plan
         with Vertical(classes="form small"):
             yield Label(
-                f"Heading {plan.overrun_minutes} min past the planned length", classes="form-title"
+                f"At this pace the meeting runs {plan.overrun_minutes} min over", classes="form-title"
             )
-            yield Label("Take it from the steps still to come (never under 2 minutes):", markup=False)
+            yield Label(
+                "Take the time from the steps still to come (\u2022: changed; never under 2 "
+                "minutes a step):",
+                markup=False,
+                classes="form-message",
+            )
             yield Static("\n".join(plan_lines(self.agenda, plan)), classes="plan", markup=False)
             if plan.shortfall_minutes:
                 yield Label(

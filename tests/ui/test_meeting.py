@@ -694,6 +694,8 @@ async def test_k_picks_a_kind_the_picker_marks_the_current_one_and_durations_fol
         await _type(pilot, "14:50 traffic shifted to the replica")
         await pilot.press("escape", "k")  # the new entry is selected
         await pilot.pause()
+        said = str(app.screen.query_one(".picker-entry", Label).render())
+        assert said == "14:50  traffic shifted to the replica"  # which entry it sets
         options = app.screen.query_one(OptionList)
         marked = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert [line for line in marked if "\u2190 now" in line] == ["8  other  \u2190 now"]

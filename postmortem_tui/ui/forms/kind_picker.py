@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...model import KIND_TITLES, KINDS
-
+from ...visible_text import one_line
 
 NOW = "  \u2190 now"
 """Marks the entry's kind as it is, beside the highlight that moves."""
@@ -23,19 +23,24 @@ class KindPicker(ModalScreen[str | None]):
         for number, kind in enumerate(KINDS, start=1)
     ]
 
-    def __init__(self, current: str) -> None:
+    def __init__(self, current: str, entry: str = "") -> None:
+        """``entry``: the entry's time and words, shown so the picker says what it sets."""
         super().__init__()
         self.current = current
+        self.entry = entry
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="picker"):
-            yield Label("Kind of entry (1-8, or arrows and Enter)", classes="form-title")
+            yield Label("Kind of entry", classes="form-title")
+            if self.entry:
+                yield Label(one_line(self.entry), classes="picker-entry", markup=False)
             yield OptionList(
                 *(
                     Option(f"{n}  {KIND_TITLES[kind]}{NOW if kind == self.current else ''}", id=kind)
                     for n, kind in enumerate(KINDS, start=1)
                 )
             )
+            yield Label("1-8, or arrows and Enter \u00b7 esc cancel", classes="form-keys")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
