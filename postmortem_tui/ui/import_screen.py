@@ -35,6 +35,15 @@ from ..visible_text import one_line
 TICK, NO_TICK = "\u2611", "\u2610"
 
 
+def fresh_start(typed: str) -> str:
+    """A path pasted after the offered folder starts afresh, as in Emacs' minibuffer:
+    ``/meeting//var/log/x`` is ``/var/log/x`` and ``/meeting/~/x`` is ``~/x``."""
+    for marker, restart in (("//", "/"), ("/~", "~")):
+        if marker in typed:
+            typed = restart + typed.rsplit(marker, 1)[1]
+    return typed
+
+
 class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     """A short terminal gets one-row controls (forms.tcss), leaving rows for the preview."""
@@ -70,9 +79,10 @@ class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
                 )
                 yield Select([("auto", "auto")] + [(name, name) for name in FORMATS], value="auto", allow_blank=False, id="import-format")
             with Horizontal(classes="import-row"):
-                yield Input(placeholder="zone of times without one (default: the incident's)", id="import-tz")
-                yield Input(placeholder="shift all times, e.g. +5m or -1h", id="import-shift")
-                yield Checkbox("all times (ignore the incident window)", id="import-all")
+                # Short enough to read whole at 80 columns, where each field gets ~17.
+                yield Input(placeholder="zone: incident's", id="import-tz")
+                yield Input(placeholder="shift: +5m, -1h", id="import-shift")
+                yield Checkbox("all times (no window)", id="import-all")
             yield Label("", id="import-error", classes="field-error", markup=False)
             yield Static("Type a path and press Enter to read it.", id="import-summary", markup=False)
             yield DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
@@ -93,7 +103,7 @@ class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
         if not typed:
             self.query_one("#import-error", Label).update("Type the path of a file or a Slack channel folder.")
             return
-        path = self.start_folder / Path(typed).expanduser()  # an absolute path stays as it is
+        path = self.start_folder / Path(fresh_start(typed)).expanduser()  # absolute: as it is
         tz_text = self.query_one("#import-tz", Input).value.strip()
         error = self.query_one("#import-error", Label)
         try:

@@ -103,3 +103,25 @@ async def test_a_name_typed_after_the_offered_folder_is_read_from_it(sample_path
             if app.screen.query_one("#import-rows", DataTable).row_count:
                 break
         assert app.screen.query_one("#import-rows", DataTable).row_count >= 2
+
+
+def test_a_path_pasted_after_the_offered_folder_starts_afresh() -> None:
+    from postmortem_tui.ui.import_screen import fresh_start
+
+    assert fresh_start("/meetings/2026//var/log/app.log") == "/var/log/app.log"
+    assert fresh_start("/meetings/2026/~/notes/timeline.md") == "~/notes/timeline.md"
+    assert fresh_start("/meetings/2026/slack/day.json") == "/meetings/2026/slack/day.json"
+
+
+async def test_an_absolute_path_typed_after_the_offered_folder_is_read(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        field = app.screen.query_one("#import-path", Input)
+        field.value = field.value + str(FIXTURES / "timeline.csv")  # pasted after the folder
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.query_one("#import-rows", DataTable).row_count:
+                break
+        assert app.screen.query_one("#import-rows", DataTable).row_count >= 2
