@@ -323,7 +323,10 @@ async def test_help_lists_every_key(empty_path: Path) -> None:
 async def test_palette_offers_every_action(empty_path: Path) -> None:
     app = _app(empty_path)
     async with app.run_test(size=(100, 30)):
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+        commands = list(app.get_system_commands(app.screen))
+        titles = {command.title for command in commands}
+    helps = {command.title: command.help for command in commands}
+    assert helps["Next step"] == "key: n (twice if the step still has time)"  # teaches the key
     for wanted in (
         "Next step",
         "Add a timeline entry",
