@@ -18,7 +18,8 @@ Apps:
 What is recorded (no change to the app; hooks are installed from outside):
   frames  every frame Textual renders: when ``App._display`` handed it to the driver, when
           the driver's writer thread had written and flushed it to the terminal, the screen
-          it showed, and the value of the focused Input at that moment.
+          it showed, the value of the focused Input at that moment, and the row count of
+          the list of the panel that Input belongs to (the real app; None in the bare ones).
   keys    every key the driver's input thread parsed from the terminal, with its time.
 A frame is taken as written when the write of its bytes and the flush after them returned:
 Textual writes from a separate thread, so this includes waiting for that thread.
@@ -127,11 +128,13 @@ class Recorder:
             if self.writes == before or app._driver is None:
                 return
             focused = app.focused
+            table = getattr(getattr(focused, "parent", None), "table", None)  # a panel's list
             frame = {
                 "handed": time.monotonic(),
                 "written": None,
                 "screen": type(screen).__name__,
                 "value": getattr(focused, "value", None) if focused is not None else None,
+                "rows": getattr(table, "row_count", None),
             }
             self.frames.append(frame)
             app._driver.write(f"{MARK}{len(self.frames) - 1}")

@@ -27,7 +27,9 @@ Per key, the latency is from the moment the app's input thread parsed the key fr
 terminal to the moment the frame that shows it (the first frame in which the focused
 Input's value includes that key) had been written to the terminal, both as the app
 records them (see app_runner.py). Typed characters and Enter are reported apart: Enter
-in the real app adds a timeline entry, re-sorts the table and wakes the autosave.
+in the real app adds a timeline entry, re-sorts the table and wakes the autosave, and is
+timed to the first frame that shows the new row (the input empties before that, at once);
+in the bare app, to the frame with the emptied input.
 "tmux" is the time from just before ``tmux send-keys`` started to the app's parse of the
 key (the cost of the tmux client and server, the same for every app; not in the ratios).
 
@@ -201,6 +203,7 @@ def measure(kind: str, data: dict, skip: int, sent: list[float]) -> dict:
     shown = progress(frames)
     latencies, enters, transport = [], [], []
     position = 0
+    has_rows = any(f.get("rows") is not None for f in frames)
     for index, (arrived, _, _) in enumerate(keys):
         while position < len(frames) and (
             shown[position] < index or frames[position]["written"] is None
@@ -208,7 +211,20 @@ def measure(kind: str, data: dict, skip: int, sent: list[float]) -> dict:
             position += 1
         if position == len(frames):
             raise RuntimeError(f"{kind}: no frame shows key {index} ({wanted[index]!r})")
-        latency = frames[position]["written"] - arrived
+        shown_at = position
+        if wanted[index] == "Enter" and has_rows:
+            # The real app empties its input at Enter, before the entry is added: the Enter
+            # is done when a frame shows one row more than the list had when it arrived.
+            before = [f.get("rows") or 0 for f in frames if f["handed"] <= arrived]
+            wanted_rows = (before[-1] if before else 0) + 1
+            while shown_at < len(frames) and (
+                (frames[shown_at].get("rows") or 0) < wanted_rows
+                or frames[shown_at]["written"] is None
+            ):
+                shown_at += 1
+            if shown_at == len(frames):
+                raise RuntimeError(f"{kind}: no frame shows the entry of Enter {index}")
+        latency = frames[shown_at]["written"] - arrived
         (enters if wanted[index] == "Enter" else latencies).append(latency)
         transport.append(arrived - sent[index])
     opened, blocked = [], []
