@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from textual.widgets import Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.ui.app import PostmortemApp, make_app
@@ -126,6 +126,17 @@ async def test_criteria_form_suggests_and_stores(empty_path: Path) -> None:
         assert app.live.session.criteria.other == "a regulator asked for it"
 
 
+async def _backlog_summary(pilot) -> str:  # type: ignore[no-untyped-def]
+    """Open the backlog check and wait for its summary (the sessions are read in a thread)."""
+    await pilot.press("o")
+    for _ in range(50):
+        await pilot.pause(0.05)
+        summary = str(pilot.app.screen.query_one("#backlog-summary", Static).render())
+        if "open actions" in summary:
+            break
+    return summary
+
+
 async def test_backlog_check_finds_open_actions_on_the_same_service(
     sample_path: Path, private_dirs: Path
 ) -> None:
@@ -141,15 +152,8 @@ async def test_backlog_check_finds_open_actions_on_the_same_service(
     earlier.write_text(text.replace("deadline = 2026-12-11", "deadline = 2026-01-01", 1))
     app = _app(sample_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("o")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if "open actions" in str(app.screen.query_one("#backlog-summary", Static).render()):
-                break
-        summary = str(app.screen.query_one("#backlog-summary", Static).render())
+        summary = await _backlog_summary(pilot)
         assert summary.startswith("6 open actions from other post-mortems touch checkout")
-        from textual.widgets import DataTable
-
         table = app.screen.query_one("#backlog-rows", DataTable)
         deadlines = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
         assert "2026-01-01 overdue" in deadlines
@@ -163,10 +167,5 @@ async def test_backlog_with_nothing_found_says_where_it_looked(
 
     app = _app(sample_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("o")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if "open actions" in str(app.screen.query_one("#backlog-summary", Static).render()):
-                break
-        summary = str(app.screen.query_one("#backlog-summary", Static).render())
+        summary = await _backlog_summary(pilot)
         assert summary.startswith(f"No open actions from other post-mortems in {sessions_dir()}")

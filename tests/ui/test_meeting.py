@@ -260,14 +260,19 @@ async def test_autosave_writes_without_quitting(sample_path: Path) -> None:
         assert "saved by the background worker" in sample_path.read_text()
 
 
-async def test_a_vanished_folder_keeps_everything_and_saves_elsewhere(
-    tmp_path: Path, sample_path: Path
-) -> None:
+def _in_own_folder(tmp_path: Path, sample_path: Path) -> tuple[Path, PostmortemApp]:
+    """An app on a copy of the sample in a folder of its own, to be taken away."""
     folder = tmp_path / "meeting"
     folder.mkdir()
     path = folder / "s.toml"
     shutil.copy(sample_path, path)
-    app = _app(path)
+    return folder, _app(path)
+
+
+async def test_a_vanished_folder_keeps_everything_and_saves_elsewhere(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    folder, app = _in_own_folder(tmp_path, sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
         folder.rename(tmp_path / "gone")  # atomic: no race with the heartbeat's writes
         await pilot.press("g")
@@ -290,11 +295,7 @@ async def test_a_vanished_folder_keeps_everything_and_saves_elsewhere(
 async def test_ctrl_s_offers_another_file_when_the_file_cannot_be_written(
     tmp_path: Path, sample_path: Path
 ) -> None:
-    folder = tmp_path / "meeting"
-    folder.mkdir()
-    path = folder / "s.toml"
-    shutil.copy(sample_path, path)
-    app = _app(path)
+    folder, app = _in_own_folder(tmp_path, sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
         folder.rename(tmp_path / "gone")
         await pilot.press("ctrl+s")
@@ -579,10 +580,10 @@ async def test_an_export_error_wraps_in_full_beside_the_preview(
 
 
 async def test_a_long_selected_entry_is_cut_with_an_ellipsis_not_silently(sample_path: Path) -> None:
+    from rich.console import Console
+
     from postmortem_tui.ui.panels.list_panel import clip_rows
     from postmortem_tui.ui.panels.root_cause_panel import STATEMENT_KEY
-
-    from rich.console import Console
 
     console = Console(width=80)
     assert clip_rows("short\ntext", 20, 7, console) == "short\ntext"  # fits: as it is

@@ -33,14 +33,22 @@ async def _sync(clock: FakeClock, pilots, seconds: float) -> None:  # type: igno
             await pilot.pause()
 
 
-async def test_an_entry_typed_in_one_shows_in_the_other_within_a_second(sample_path: Path) -> None:
-    clock = FakeClock(START)
-    facilitator = make_app(sample_path, clock=clock, autosave=False, name="Dana", role="facilitator")
-    note_taker = make_app(sample_path, clock=clock, autosave=False, name="Jordan", role="note-taker")
-    # In real use these are two processes; here the second gets its own pid for presence.
-    other = Presence(sample_path, "Jordan", "note-taker", clock, pid=os.getppid())
+def _dana_and_jordan(path: Path, clock: FakeClock) -> tuple[PostmortemApp, PostmortemApp]:
+    """The facilitator's app and the note-taker's, each seen by the other's presence line.
+
+    In real use these are two processes; here the second gets its own pid for presence.
+    """
+    facilitator = make_app(path, clock=clock, autosave=False, name="Dana", role="facilitator")
+    note_taker = make_app(path, clock=clock, autosave=False, name="Jordan", role="note-taker")
+    other = Presence(path, "Jordan", "note-taker", clock, pid=os.getppid())
     note_taker.live.presence.close()
     note_taker.live.presence = note_taker.syncer.presence = other
+    return facilitator, note_taker
+
+
+async def test_an_entry_typed_in_one_shows_in_the_other_within_a_second(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    facilitator, note_taker = _dana_and_jordan(sample_path, clock)
     async with facilitator.run_test(size=(120, 40)) as one, note_taker.run_test(size=(120, 40)) as two:
         await two.press("g")
         field = note_taker.focused
@@ -234,11 +242,7 @@ async def test_moving_on_a_step_focuses_the_new_panel_list(sample_path: Path) ->
 
 async def test_save_as_says_who_stays_on_the_old_file(sample_path: Path) -> None:
     clock = FakeClock(START)
-    facilitator = make_app(sample_path, clock=clock, autosave=False, name="Dana", role="facilitator")
-    note_taker = make_app(sample_path, clock=clock, autosave=False, name="Jordan", role="note-taker")
-    other = Presence(sample_path, "Jordan", "note-taker", clock, pid=os.getppid())
-    note_taker.live.presence.close()
-    note_taker.live.presence = note_taker.syncer.presence = other
+    facilitator, note_taker = _dana_and_jordan(sample_path, clock)
     async with facilitator.run_test(size=(100, 30)) as one, note_taker.run_test(size=(100, 30)) as two:
         await _sync(clock, [one, two], 2.5)
         facilitator.action_save_as()

@@ -196,8 +196,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def on_mount(self) -> None:
         for label in self.query(".field-error"):
             label.display = False
-        for field in self.query(Input):
-            field.cursor_position = 0  # a long value from its start, not cut mid-word at its end
+        for box in self.query(Input):
+            box.cursor_position = 0  # a long value from its start, not cut mid-word at its end
         self._update_live()
         if self.focused is None:
             # Focused here, without the scroll Textual's own first focus makes: that one
