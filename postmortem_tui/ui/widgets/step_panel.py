@@ -25,6 +25,8 @@ class FittedPrompt(Static):
     prompt = ""
 
     def show_prompt(self, prompt: str) -> None:
+        if prompt == self.prompt:
+            return  # called at every second of the countdown; refitted on resize
         self.prompt = prompt
         self._fit()
 
