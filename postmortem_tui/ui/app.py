@@ -226,18 +226,25 @@ class PostmortemApp(App[int]):
         """Save first; if the file cannot be written, or words are typed but not yet added,
         ask rather than lose anything."""
         from .save_as import CannotSaveScreen
-        from .unsent_typing import UnsentTypingScreen, unsent_typing
+        from .unsent_typing import UnsentTypingScreen, unsent_panel, unsent_typing
 
         if isinstance(self.screen, UnsentTypingScreen):
             return  # asked already
         unsent = None if unsent_checked else unsent_typing(self.screen_stack)
         if unsent:
+            panel = unsent_panel(self.screen_stack)
 
-            async def answered(quit_anyway: bool | None) -> None:
-                if quit_anyway:
+            async def answered(choice: str | None) -> None:
+                if choice == "add" and panel is not None:
+                    words, panel.input.value = panel.input.value, ""
+                    if not panel.screen.add_typed(panel, words):  # type: ignore[attr-defined]
+                        panel.open_input()  # an error: the words wait, to be put right
+                        return
+                    await self.action_quit()  # asks again if another panel holds words
+                elif choice == "quit":
                     await self.action_quit(unsent_checked=True)
 
-            self.push_screen(UnsentTypingScreen(unsent), answered)
+            self.push_screen(UnsentTypingScreen(unsent, can_add=panel is not None), answered)
             return
         if self.live.store.save(force=True):
             self.syncer.stop()

@@ -95,11 +95,14 @@ class EntryActions(PanelHost):
 
     @on(ListPanel.Submitted)
     def _typed(self, event: ListPanel.Submitted) -> None:
+        self.add_typed(event.panel, event.value)
+
+    def add_typed(self, panel: ListPanel, value: str) -> bool:
         """One line typed and ended with Enter, or several pasted at once: each line an
-        entry. A line with an error comes back to be put right; none is dropped unseen."""
-        panel = event.panel
+        entry. A line with an error comes back to be put right; none is dropped unseen.
+        True when every line was added."""
         name = (panel.id or "").removeprefix("panel-")
-        lines = [line for line in event.value.split("\n") if line.strip()]
+        lines = [line for line in value.split("\n") if line.strip()]
         now = self.live.now()
 
         def add_each(session: Session) -> tuple[list[Entry], list[tuple[str, str]]]:
@@ -122,6 +125,7 @@ class EntryActions(PanelHost):
         panel.show_error(_not_added(failed, panel.input.restore(failed[0][0])) if failed else "")
         if added:
             self._changed(name, select=added[-1].id)
+        return not failed
 
     async def action_add_action(self) -> None:
         await self.bring_forward("action_items")

@@ -18,6 +18,19 @@ from .panels.catalog import PANELS
 from .panels.list_panel import ListPanel
 
 
+def unsent_panel(stack: list[Screen]) -> ListPanel | None:
+    """The panel whose input holds words not yet added, when no form is open above it."""
+    from .forms.form import FormScreen
+
+    for screen in reversed(stack):
+        if isinstance(screen, FormScreen):
+            return None
+        for panel in screen.query(ListPanel):
+            if panel.input.value.strip():
+                return panel
+    return None
+
+
 def unsent_typing(stack: list[Screen]) -> str | None:
     """What is typed and not yet added in ``stack``, said in a line, or None."""
     from .forms.form import FormScreen
@@ -34,14 +47,16 @@ def unsent_typing(stack: list[Screen]) -> str | None:
     return None
 
 
-class UnsentTypingScreen(ModalScreen[bool]):
-    """Dismissed with True to quit all the same."""
+class UnsentTypingScreen(ModalScreen[str]):
+    """Dismissed with "stay", "quit" (all the same) or "add" (add the words, then quit)."""
 
     BINDINGS = [Binding("escape", "stay", "Keep typing")]
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, can_add: bool = False) -> None:
+        """``can_add``: the words are in a panel's input (not a form), and can be added."""
         super().__init__()
         self.what = what
+        self.can_add = can_add
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form small"):
@@ -49,11 +64,13 @@ class UnsentTypingScreen(ModalScreen[bool]):
             yield Label(self.what[0].upper() + self.what[1:] + ".", markup=False, classes="form-message")
             with Horizontal(classes="form-buttons"):
                 yield Button("Keep typing", variant="primary", id="stay")
+                if self.can_add:
+                    yield Button("Add it and quit", id="add")
                 yield Button("Quit without it", variant="error", id="quit")
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "quit")
+        self.dismiss(event.button.id or "stay")
 
     def action_stay(self) -> None:
-        self.dismiss(False)
+        self.dismiss("stay")

@@ -478,6 +478,28 @@ async def test_quitting_with_words_typed_but_not_added_asks_first(sample_path: P
     assert any(entry.text == "half-typed note" for entry in load(sample_path).timeline)
 
 
+async def test_quitting_with_words_typed_can_add_them_and_quit(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _draft(pilot, "g", "the retry queue held the orders")
+        await pilot.press("ctrl+q")
+        await pilot.click("#add")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert load(sample_path).got_lucky[-1].text == "the retry queue held the orders"
+
+
+async def test_words_that_cannot_be_added_stay_to_be_put_right(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await _draft(pilot, "t", "25:99 not a time")
+        await pilot.press("ctrl+q")
+        await pilot.click("#add")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert field.value == "25:99 not a time" and app.focused is field
+
+
 async def test_quitting_with_a_form_open_asks_and_can_quit_all_the_same(empty_path: Path) -> None:
     app = _app(empty_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -485,6 +507,7 @@ async def test_quitting_with_a_form_open_asks_and_can_quit_all_the_same(empty_pa
         app.screen.query_one("#input-what", Input).value = "Add a lock-duration alert"
         await pilot.press("ctrl+q")
         assert app.is_running
+        assert not app.screen.query("#add")  # a form's fields are not one line to add
         await pilot.click("#quit")
         await pilot.pause()
     assert app.return_code == 0
