@@ -101,5 +101,6 @@ def checklist_lines(session: Session, today: date, config: Config | None = None)
     summary = wrap_up_summary(session, today, config)
     mark = "\u2713" if summary.total == 0 else "\u2691"
     lines.append(f"{mark} Guidance hints: {summary.total}")
-    lines += ["    " + line for line in summary.lines()]
+    if summary.total:  # by category; with none, five lines of "none" said nothing more
+        lines += ["    " + line for line in summary.lines()]
     return lines

@@ -63,3 +63,18 @@ def test_with_no_action_items_the_owner_and_deadline_checks_are_not_met(empty_pa
     for label in ("Every action item has exactly one owner", "Every action item has a deadline"):
         item = _item(items, label)
         assert not item.ok and item.detail == "no action items yet"
+
+
+def test_the_hint_counts_by_category_show_only_when_there_are_hints(sample_path: Path) -> None:
+    from datetime import date as day
+
+    from postmortem_tui.checklist import checklist_lines
+    from postmortem_tui.model import Improvement
+
+    session = load(sample_path)
+    quiet = checklist_lines(session, day(2026, 11, 27))
+    assert quiet[-1] == "\u2713 Guidance hints: 0"  # not five lines of "none" after it
+    session.could_improve.append(Improvement(text="human error by the on-call engineer"))
+    noisy = checklist_lines(session, day(2026, 11, 27))
+    assert "\u2691 Guidance hints: 1" in noisy
+    assert "    Blameless language: 1 hint" in noisy
