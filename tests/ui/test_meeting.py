@@ -646,13 +646,20 @@ async def test_entries_typed_faster_than_the_screen_adds_them_stay_apart(sample_
         assert app.focused.value == ""
 
 
+async def _paste_into_timeline(pilot, text: str) -> Input:  # type: ignore[no-untyped-def]
+    """Open the Timeline input and paste ``text`` into it, as a terminal's paste arrives."""
+    await pilot.press("t")
+    field = pilot.app.focused
+    assert isinstance(field, Input)
+    field.post_message(events.Paste(text))
+    await pilot.pause()
+    return field
+
+
 async def test_lines_pasted_together_become_one_entry_each(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("t")
-        field = app.focused
-        field.post_message(events.Paste("17:30 pasted-a\n17:31 pasted-b\n17:32 pasted-c"))
-        await pilot.pause()
+        field = await _paste_into_timeline(pilot, "17:30 pasted-a\n17:31 pasted-b\n17:32 pasted-c")
         texts = [entry.text for entry in app.live.session.timeline if "pasted-" in entry.text]
         assert texts == ["pasted-a", "pasted-b"]
         assert field.value == "17:32 pasted-c"  # the last line waits for its Enter
@@ -677,10 +684,7 @@ async def test_a_line_with_an_error_comes_back_to_be_put_right(sample_path: Path
 async def test_a_pasted_line_with_an_error_is_named_not_dropped(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("t")
-        field = app.focused
-        field.post_message(events.Paste("25:99 first typed wrong\n17:00 second fine\nlast"))
-        await pilot.pause()
+        field = await _paste_into_timeline(pilot, "25:99 first typed wrong\n17:00 second fine\nlast")
         texts = [entry.text for entry in app.live.session.timeline]
         assert "second fine" in texts and "first typed wrong" not in texts
         assert field.value == "last"  # the unended line waits, as typed
