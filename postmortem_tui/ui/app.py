@@ -76,13 +76,17 @@ class PostmortemApp(App[int]):
         self.live.on_change = syncer.changed
         return syncer
 
+    def get_default_screen(self) -> Screen:
+        """The meeting screen is the bottom of the stack: drawn whole in the first frame,
+        rather than over an empty screen, one widget at a time."""
+        return MeetingScreen(self.live)
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         if self.live.config.theme in self.available_themes:
             self.theme = self.live.config.theme
         if self.autosave:
             self.syncer.start()
-        self.push_screen(MeetingScreen(self.live))
         if self.present:
             from .presenter_screen import PresenterScreen
 
