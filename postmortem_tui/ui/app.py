@@ -64,6 +64,11 @@ class PostmortemApp(App[int]):
         self._shown_version = live.store.version
         self.trace = Trace(live.session)
         """Off unless POSTMORTEM_TRACE is set: timings for benchmarks/bench_sync_ui.py."""
+        # Before the meeting screen is composed (it is the default screen), so that it is
+        # styled once, in the remembered theme.
+        self.register_theme(HIGH_CONTRAST)
+        if live.config.theme in self.available_themes:
+            self.theme = live.config.theme
 
     def _make_syncer(self) -> Syncer:
         syncer = Syncer(
@@ -82,9 +87,6 @@ class PostmortemApp(App[int]):
         return MeetingScreen(self.live)
 
     def on_mount(self) -> None:
-        self.register_theme(HIGH_CONTRAST)
-        if self.live.config.theme in self.available_themes:
-            self.theme = self.live.config.theme
         if self.autosave:
             self.syncer.start()
         if self.present:
