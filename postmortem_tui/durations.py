@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
+from .incident_window import UTC, session_zone
 from .model import Session, TimelineEntry
 from .model.timeline import Kind
 
@@ -19,13 +20,18 @@ class Duration:
     end: TimelineEntry
 
 
-def entry_datetime(entry: TimelineEntry, default_date: date) -> datetime:
-    return datetime.combine(entry.date or default_date, entry.clock_time)
+def entry_datetime(entry: TimelineEntry, default_date: date, zone: tzinfo = UTC) -> datetime:
+    """When ``entry`` happened, in UTC: its wall-clock time read in ``zone``, so that a
+    duration across a change of daylight saving time is the time that really passed."""
+    local = datetime.combine(entry.date or default_date, entry.clock_time, tzinfo=zone)
+    return local.astimezone(UTC)
 
 
-def _first(entries: list[TimelineEntry], kind: Kind, day: date) -> TimelineEntry | None:
+def _first(
+    entries: list[TimelineEntry], kind: Kind, day: date, zone: tzinfo
+) -> TimelineEntry | None:
     found = [entry for entry in entries if entry.kind == kind]
-    return min(found, key=lambda e: entry_datetime(e, day)) if found else None
+    return min(found, key=lambda e: entry_datetime(e, day, zone)) if found else None
 
 
 _MEASURES: list[tuple[str, tuple[Kind, ...], tuple[Kind, ...]]] = [
@@ -52,10 +58,10 @@ _LABELS: dict[Kind, str] = {
 def key_durations(session: Session) -> list[Duration]:
     """The durations whose events are on the timeline; a measure with a missing event is left
     out rather than guessed, and so is one that would be negative."""
-    day = session.reference_date
+    day, zone = session.reference_date, session_zone(session)
     entries = session.timeline
     firsts: dict[Kind, TimelineEntry | None] = {
-        kind: _first(entries, kind, day) for kind in _LABELS
+        kind: _first(entries, kind, day, zone) for kind in _LABELS
     }
 
     def pick(kinds: tuple[Kind, ...]) -> tuple[Kind, TimelineEntry] | None:
@@ -70,7 +76,7 @@ def key_durations(session: Session) -> list[Duration]:
         start, end = pick(from_kinds), pick(to_kinds)
         if start is None or end is None:
             continue
-        value = entry_datetime(end[1], day) - entry_datetime(start[1], day)
+        value = entry_datetime(end[1], day, zone) - entry_datetime(start[1], day, zone)
         if value < timedelta(0):
             continue
         results.append(Duration(name, value, _LABELS[start[0]], _LABELS[end[0]], start[1], end[1]))

@@ -8,8 +8,7 @@ undoing a deletion removes the tombstone and gives the entry a fresh ``updated``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from .incident_window import incident_window, session_zone
 from .model import (
@@ -65,8 +64,8 @@ def get(session: Session, entry_id: str) -> Entry | None:
     return found[1][found[2]] if found else None
 
 
-def _zone(session: Session) -> ZoneInfo | None:
-    return session.incident.zone()
+def _zone(session: Session) -> tzinfo | None:
+    return session.incident.timeline_zone()
 
 
 def _day_after_midnight(session: Session, clock: str) -> date | None:
@@ -104,7 +103,8 @@ def add_timeline(session: Session, typed: str, now: datetime) -> TimelineEntry:
     marks: list = []
     day = None
     if parsed.time is None:
-        local = now.astimezone(_zone(session)) if _zone(session) else now.astimezone()
+        zone = _zone(session)  # none stated: the machine's own
+        local = now.astimezone(zone) if zone else now.astimezone()
         time_text = local.strftime("%H:%M:%S")
         marks = ["stamped"]
         if local.date() != session.reference_date:

@@ -15,8 +15,21 @@ OPEN_END = timedelta(hours=24)
 
 
 def session_zone(session: Session) -> tzinfo:
-    """The incident's zone, or UTC when the session names none."""
-    return session.incident.zone() or UTC
+    """The zone of the incident's timeline (see ``Incident.timeline_zone``), else UTC."""
+    return session.incident.timeline_zone() or UTC
+
+
+def zone_label(zone: tzinfo) -> str:
+    """A short name for messages: the IANA key, ``UTC`` or ``UTC-05:00``."""
+    key = getattr(zone, "key", None)
+    if key:
+        return key
+    offset = zone.utcoffset(None) or timedelta(0)
+    if not offset:
+        return "UTC"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def aware(value: datetime, zone: tzinfo) -> datetime:

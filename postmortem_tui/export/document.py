@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 
 from ..durations import format_duration, key_durations
+from ..incident_window import zone_label
 from ..model import (
     FACTOR_CATEGORIES,
     KIND_TITLES,
@@ -77,8 +78,9 @@ def _metadata(session: Session) -> str:
         "**Why a post-mortem:** "
         + ("; ".join(inline(reason) for reason in session.criteria.reasons()) or "not recorded"),
     ]
-    if incident.timezone:
-        items.append(f"**Times are in:** {inline(incident.timezone)}")
+    timeline_zone = incident.timeline_zone()
+    if timeline_zone is not None:
+        items.append(f"**Times are in:** {inline(zone_label(timeline_zone))}")
     return _bullets(items)
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 
-from ..incident_window import session_zone
+from ..incident_window import session_zone, zone_label
 from ..model import Session
 from .csv_table import parse_csv
 from .dating import TimeRules
@@ -21,7 +21,7 @@ from .pagerduty import read_pagerduty
 from .rows import FORMATS, ImportResult
 from .slack import read_slack
 from .text import parse_text
-from .zones import resolve_zone, zone_label
+from .zones import resolve_zone
 
 _TEXT_PARSERS: dict[str, Callable[[str, TimeRules], ImportResult]] = {
     "text": parse_text,
@@ -54,7 +54,10 @@ def _check_format(format: str) -> None:
 def _finish(result: ImportResult, detection: Detection | None, session: Session) -> ImportResult:
     notes = list(result.notes)
     if not session.incident.timezone:
-        notes.append("the session names no incident time zone: times are shown in UTC")
+        notes.append(
+            "the session names no incident time zone: times are shown in "
+            + zone_label(session_zone(session))
+        )
     return replace(
         result, notes=tuple(notes), detected=detection.reason if detection is not None else ""
     )

@@ -87,16 +87,3 @@ def resolve_zone(name: str) -> tzinfo | None:
         except (ZoneInfoNotFoundError, ValueError):
             return None
     return None
-
-
-def zone_label(zone: tzinfo) -> str:
-    """A short name for messages: the IANA key, ``UTC`` or ``UTC-05:00``."""
-    key = getattr(zone, "key", None)
-    if key:
-        return key
-    offset = zone.utcoffset(None) or timedelta(0)
-    if not offset:
-        return "UTC"
-    sign = "-" if offset < timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
+from datetime import timezone as offset_zone  # not "timezone": a field has that name
 from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -60,3 +61,12 @@ class Incident(Model):
 
     def zone(self) -> ZoneInfo | None:
         return ZoneInfo(self.timezone) if self.timezone else None
+
+    def timeline_zone(self) -> tzinfo | None:
+        """The zone the timeline's times are in: the named zone, else the start's own offset
+        (``--start 11:10-04:00``), else None (times in no stated zone)."""
+        zone = self.zone()
+        if zone is not None:
+            return zone
+        offset = self.start.utcoffset() if self.start is not None else None
+        return offset_zone(offset) if offset is not None else None

@@ -78,8 +78,12 @@ class Session(Model):
     @property
     def reference_date(self) -> date:
         """The day undated timeline times belong to: the incident's start, else the meeting's."""
-        if self.incident.start is not None:
-            return self.incident.start.date()
+        start = self.incident.start
+        if start is not None:
+            # The start's day where the timeline's times are read: 02:00Z is the day before
+            # in New York.
+            zone = self.incident.timeline_zone()
+            return (start.astimezone(zone) if zone and start.tzinfo else start).date()
         if self.meeting.scheduled is not None:
             return self.meeting.scheduled.date()
         return (self.saved_at or self.agenda.updated).date()

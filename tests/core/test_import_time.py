@@ -10,7 +10,8 @@ import pytest
 
 from postmortem_tui.importers.dating import Dater, TimeRules, closest_year
 from postmortem_tui.importers.stamps import NotATime, parse_date, parse_stamp
-from postmortem_tui.importers.zones import resolve_zone, zone_label
+from postmortem_tui.importers.zones import resolve_zone
+from postmortem_tui.incident_window import zone_label
 from postmortem_tui.model import Session
 
 from .importing import NEW_YORK, TUESDAY, checkout_rules
