@@ -71,7 +71,7 @@ def key_durations(session: Session) -> list[Duration]:
                 return kind, entry
         return None
 
-    results = []
+    results: list[Duration] = []
     for name, from_kinds, to_kinds in _MEASURES:
         start, end = pick(from_kinds), pick(to_kinds)
         if start is None or end is None:
@@ -81,6 +81,17 @@ def key_durations(session: Session) -> list[Duration]:
             continue
         results.append(Duration(name, value, _LABELS[start[0]], _LABELS[end[0]], start[1], end[1]))
     return results
+
+
+def shown_durations(session: Session) -> list[Duration]:
+    """The key durations for people to read: one between the same two entries as a measure
+    before it is left out (Total impact is Time to mitigate once there is a mitigation; it
+    says something of its own only when it runs to the resolution)."""
+    shown: list[Duration] = []
+    for duration in key_durations(session):
+        if not any(d.start is duration.start and d.end is duration.end for d in shown):
+            shown.append(duration)
+    return shown
 
 
 def format_duration(value: timedelta) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 
-from ..durations import format_duration, key_durations
+from ..durations import format_duration, shown_durations
 from ..incident_window import zone_label
 from ..model import (
     FACTOR_CATEGORIES,
@@ -148,7 +148,7 @@ def _timeline(session: Session) -> str:
 
 
 def _durations(session: Session) -> str:
-    durations = key_durations(session)
+    durations = shown_durations(session)
     if not durations:
         return (
             "No durations can be computed yet: mark timeline entries with their kind "

@@ -88,3 +88,17 @@ def test_durations_count_the_hour_daylight_saving_time_gives_back() -> None:
     )
     assert durations(session)["Time to mitigate"] == timedelta(hours=4, minutes=40)
     assert "| Time to mitigate | 4 h 40 min |" in render(session)
+
+
+def test_total_impact_is_shown_only_when_it_is_not_time_to_mitigate() -> None:
+    entries = [
+        TimelineEntry(time="10:00", text="bad deploy", kind="trigger"),
+        TimelineEntry(time="10:05", text="5xx alert", kind="alert"),
+        TimelineEntry(time="11:30", text="all traffic back", kind="resolved"),
+    ]
+    resolved_only = Session(timeline=entries)
+    assert "| Total impact | 1 h 30 min |" in render(resolved_only)
+    mitigated = Session(timeline=[*entries, TimelineEntry(time="10:50", text="rolled back", kind="mitigated")])
+    document = render(mitigated)
+    assert "| Time to mitigate | 50 min |" in document
+    assert "Total impact" not in document  # the same two entries, said once

@@ -7,7 +7,7 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ...durations import key_durations, short_duration
+from ...durations import short_duration, shown_durations
 from ...model import KIND_TITLES, Session, TimelineEntry
 from ..widgets.entry_table import ColumnSpec, Row
 from .list_panel import ListPanel
@@ -66,7 +66,7 @@ class TimelinePanel(ListPanel):
         self._shown = kept
         self.table.fit_column("time", max((len(row.cells[0]) for row in rows), default=0))
         self.show_rows(rows, details, checked)
-        durations = key_durations(session)
+        durations = shown_durations(session)
         line = " \u00b7 ".join(f"{SHORT_NAMES[d.name]} {short_duration(d.value)}" for d in durations)
         self.query_one(".durations", Static).update(
             line or "Durations appear as entries are marked alert, acknowledged, resolved... (k)"
