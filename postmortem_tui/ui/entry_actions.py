@@ -360,17 +360,12 @@ class EntryActions(PanelHost):
     # Details
 
     def action_details(self) -> None:
-        from .forms.details_form import DetailsForm
+        from .forms.details_form import DetailsForm, save_details
 
         def saved(result: dict | None) -> None:
             if result is None:
                 return
-
-            def apply(session) -> None:  # type: ignore[no-untyped-def]
-                session.incident = result["incident"]
-                session.meeting = result["meeting"]
-
-            self.live.change(apply)
+            save_details(self.live, result)
             self._changed(None)
 
         self.app.push_screen(DetailsForm(self.live.session), saved)

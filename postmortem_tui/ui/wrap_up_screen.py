@@ -32,6 +32,7 @@ class WrapUpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back to the meeting"),
         Binding("ctrl+e", "export", "Export", priority=True),
+        Binding("d", "details", "Details"),
     ]
 
     def __init__(self, live: LiveSession) -> None:
@@ -45,7 +46,11 @@ class WrapUpScreen(ModalScreen[None]):
                 yield Label("Before it goes out", classes="form-title")
                 yield Static("", id="checklist", markup=False)
                 yield Label("Export the document to", classes="field-label")
-                yield Input(str(default_export_path(self.live.store.path)), id="export-path")
+                yield Input(
+                    str(default_export_path(self.live.store.path)),
+                    id="export-path",
+                    select_on_focus=False,  # a key typed would replace the whole path
+                )
                 yield Button("Export", variant="primary", id="export")
                 yield Label("", id="export-result", markup=False)
             with VerticalScroll(id="preview"):
@@ -53,6 +58,12 @@ class WrapUpScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._show()
+        # The button, not the path: keys such as d (which the checklist names) then act on
+        # the screen, and Enter exports.
+        self.query_one("#export", Button).focus()
+
+    def _show(self) -> None:
         session = self.live.session
         today = self.live.now().astimezone().date()
         lines = checklist_lines(session, today, self.live.config)
@@ -64,7 +75,21 @@ class WrapUpScreen(ModalScreen[None]):
                 f"\n\n*The preview stops here; the export has all {len(shown)} lines.*\n"
             )
         self.query_one("#preview-doc", Markdown).update(document)
-        self.query_one("#export-path", Input).focus()
+
+    def action_details(self) -> None:
+        """The details form, at the first of the distribution's fields still empty."""
+        from .forms.details_form import DetailsForm, save_details
+
+        meeting = self.live.session.meeting
+        start = "publish_to" if not meeting.publish_to.strip() else None
+        start = start or ("reviewers" if not meeting.reviewers else None)
+
+        def saved(result: dict | None) -> None:
+            if result is not None:
+                save_details(self.live, result)
+                self._show()
+
+        self.app.push_screen(DetailsForm(self.live.session, start_field=start), saved)
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ...live_session import LiveSession
 from ...model import DOCUMENT_STATUSES, SEVERITIES, Session
 from .form import Field, FormError, FormScreen, choice, long_text, text_input
 
@@ -27,9 +28,10 @@ class DetailsForm(FormScreen[dict]):
 
     TITLE_TEXT = "Incident and meeting details"
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, start_field: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.start_field = start_field
 
     def fields(self) -> list[Field]:
         incident, meeting, impact = self.session.incident, self.session.meeting, self.session.incident.impact
@@ -145,3 +147,13 @@ def _put_back(document: dict, saved: dict, loc: tuple) -> None:
         here, there = here[part], there.get(part, {})
     if isinstance(here, dict) and loc[-1] in there:
         here[loc[-1]] = there[loc[-1]]
+
+
+def save_details(live: LiveSession, result: dict) -> None:
+    """Put what the form returned into the session."""
+
+    def apply(session: Session) -> None:
+        session.incident = result["incident"]
+        session.meeting = result["meeting"]
+
+    live.change(apply)

@@ -1,7 +1,8 @@
 """A modal form: labelled fields, an error under each, Save and Cancel.
 
 Subclasses list their fields and turn the typed values into a result (or field errors);
-Escape dismisses with None, Save (or ctrl+s, or Enter in a one-line field) with the result.
+Escape dismisses with None (after asking, when a field was changed), Save (or ctrl+s, or
+Enter in a one-line field) with the result.
 """
 
 from __future__ import annotations
@@ -70,7 +71,11 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         Binding("ctrl+s", "save", "Save"),
     ]
     AUTO_FOCUS = ""
-    """The first field is focused on mount (see ``on_mount``)."""
+    """The first field is focused on mount (see ``on_mount``), or ``start_field``."""
+    start_field: str | None = None
+    """The key of the field to focus first, when not the first one."""
+    _opened_with: dict[str, Any] | None = None
+    """The values as the form opened: Escape asks before throwing away anything else."""
 
     def fields(self) -> list[Field]:
         raise NotImplementedError
@@ -178,7 +183,16 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._opened_with is None or self.values() == self._opened_with:
+            self.dismiss(None)
+            return
+        from .discard import DiscardChangesScreen
+
+        def chosen(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(DiscardChangesScreen(self.TITLE_TEXT), chosen)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
@@ -199,12 +213,17 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         for box in self.query(Input):
             box.cursor_position = 0  # a long value from its start, not cut mid-word at its end
         self._update_live()
-        if self.focused is None:
+        if self.start_field is not None:
+            field_box = self.query_one(f"#field-{self.start_field}")
+            self.set_focus(self.query_one(f"#input-{self.start_field}"), scroll_visible=False)
+            self.call_after_refresh(field_box.scroll_visible, animate=False, top=True)
+        elif self.focused is None:
             # Focused here, without the scroll Textual's own first focus makes: that one
             # scrolled the first field's label just out of view.
             first = next((widget for widget in self.query(".form-fields *") if widget.focusable), None)
             if first is not None:
                 self.set_focus(first, scroll_visible=False)
+        self._opened_with = self.values()
 
 
 def format_field_hints(hints: Iterable[Any]) -> str:

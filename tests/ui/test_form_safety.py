@@ -1,0 +1,93 @@
+"""Words typed in forms are not thrown away by one key: Escape asks when a field was changed,
+and the wrap-up screen's keys act on the screen rather than typing over the export path."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.ui.app import PostmortemApp, make_app
+from postmortem_tui.ui.forms.action_form import ActionForm
+from postmortem_tui.ui.forms.details_form import DetailsForm
+from postmortem_tui.ui.forms.discard import DiscardChangesScreen
+
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+
+
+def _app(path: Path) -> PostmortemApp:
+    return make_app(path, clock=FakeClock(START))
+
+
+async def _action_form_with(pilot, words: str) -> ActionForm:  # type: ignore[no-untyped-def]
+    await pilot.press("a")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, ActionForm)
+    focused = pilot.app.focused
+    assert isinstance(focused, Input)
+    focused.insert_text_at_cursor(words)
+    return form
+
+
+async def test_escape_on_an_unchanged_form_closes_it_at_once(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ActionForm, DiscardChangesScreen))
+
+
+async def test_escape_on_a_changed_form_asks_and_keeps_the_words(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _action_form_with(pilot, "Alert on lock time")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DiscardChangesScreen)
+        await pilot.press("escape")  # a second Escape goes back to the form, not past it
+        await pilot.pause()
+        assert app.screen is form
+        assert form.values()["what"] == "Alert on lock time"
+
+
+async def test_discarding_a_changed_form_closes_it_without_saving(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = len(app.live.session.action_items)
+        await _action_form_with(pilot, "Alert on lock time")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ActionForm, DiscardChangesScreen))
+        assert len(app.live.session.action_items) == before
+
+
+async def test_d_on_the_wrap_up_opens_the_details_where_the_checklist_points(
+    empty_path: Path,
+) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        path = app.screen.query_one("#export-path", Input).value
+        assert "press d to fill it in" in str(app.screen.query_one("#checklist", Static).render())
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DetailsForm)
+        assert app.focused is form.query_one("#input-publish_to")
+        await pilot.press(*"wiki/pm")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        wrap_up = app.screen
+        assert wrap_up.query_one("#export-path", Input).value == path  # not typed over
+        checklist = str(wrap_up.query_one("#checklist", Static).render())
+        assert "press d to fill it in" not in checklist  # the checklist shows the new details
+    assert app.live.session.meeting.publish_to == "wiki/pm"
