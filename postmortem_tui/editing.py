@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from .edit_merge import merge_edit
 from .incident_window import incident_window, session_zone
 from .model import (
     Entry,
@@ -166,16 +167,24 @@ def add_entry(session: Session, list_name: str, entry: Entry) -> None:
     getattr(session, list_name).append(entry)
 
 
-def replace(session: Session, entry: Entry, now: datetime) -> None:
-    """Put an edited copy in place of the entry with the same id."""
+def replace(session: Session, entry: Entry, now: datetime, base: Entry | None = None) -> bool:
+    """Put an edited copy in place of the entry with the same id; with ``base`` (the entry as
+    the edit began), only the fields changed from it, onto the entry as it is now (see
+    :mod:`edit_merge`). False when that changes nothing."""
     found = find(session, entry.id)
     if found is None:
         raise EntryError("that entry is gone (deleted elsewhere?)")
     _, items, index = found
+    if base is not None:
+        merged = merge_edit(base, entry, items[index])
+        if merged is None:
+            return False
+        entry = merged
     entry.updated = now
     items[index] = entry
     if isinstance(entry, TimelineEntry):
         session.sort_timeline()
+    return True
 
 
 @dataclass(frozen=True)

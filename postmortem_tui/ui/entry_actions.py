@@ -59,11 +59,15 @@ class EntryActions(PanelHost):
             shown.table.select(select)
         self.tick()
 
-    def _replaced(self, edited: Entry, words: str, panel: str | None = None) -> bool:
-        """Put ``edited`` in place of its entry. False if the entry was deleted meanwhile
-        (in another terminal): the edit is not saved, and the words typed are not lost."""
+    def _replaced(
+        self, edited: Entry, words: str, panel: str | None = None, base: Entry | None = None
+    ) -> bool:
+        """Put ``edited`` in place of its entry: with ``base`` (the entry as the form showed
+        it), only what was changed in the form, so that another terminal's change to the
+        other fields stands. False if the entry was deleted meanwhile (in another
+        terminal): the edit is not saved, and the words typed are not lost."""
         try:
-            self.live.change(lambda s: editing.replace(s, edited, self.live.now()))
+            self.live.change(lambda s: editing.replace(s, edited, self.live.now(), base))
         except editing.EntryError:
             self._gone(words, panel)
             return False
@@ -144,7 +148,7 @@ class EntryActions(PanelHost):
                 return
             if item is None:
                 self.live.change(lambda s: editing.add_entry(s, "action_items", result))
-            elif not self._replaced(result, result.what):
+            elif not self._replaced(result, result.what, base=item):
                 return
             self._changed("action_items", select=result.id)
 
@@ -159,10 +163,12 @@ class EntryActions(PanelHost):
 
         session = self.live.session
         initial = None
+        opened = None  # the entry or statement as the form shows it
         if entry_id == STATEMENT_KEY:
-            initial = RootCauseInput("statement", session.root_cause.statement)
+            opened = session.root_cause.statement
+            initial = RootCauseInput("statement", opened)
         elif entry_id is not None:
-            entry = editing.get(session, entry_id)
+            entry = opened = editing.get(session, entry_id)
             if isinstance(entry, WhyStep):
                 initial = RootCauseInput("why", entry.why, entry.because)
             elif isinstance(entry, Factor):
@@ -175,7 +181,9 @@ class EntryActions(PanelHost):
                 return
             now = self.live.now()
             try:
-                selected = self.live.change(lambda s: self._apply_root_cause(s, result, entry_id, now))
+                selected = self.live.change(
+                    lambda s: self._apply_root_cause(s, result, entry_id, opened, now)
+                )
             except editing.EntryError:
                 self._gone(" / ".join(part for part in (result.first, result.second) if part))
                 return
@@ -191,19 +199,19 @@ class EntryActions(PanelHost):
         self.app.push_screen(form, saved)
 
     @staticmethod
-    def _apply_root_cause(session, result: RootCauseInput, entry_id: str | None, now) -> str:  # type: ignore[no-untyped-def]
+    def _apply_root_cause(session, result: RootCauseInput, entry_id: str | None, opened, now) -> str:  # type: ignore[no-untyped-def]
+        """Apply what the form returned; ``opened`` is what it showed (the statement, or the
+        entry), so that only what was changed in it is applied over another terminal's edit."""
         if result.mode == "statement":
-            session.root_cause.statement = result.first
+            if result.first != (opened if isinstance(opened, str) else None):
+                session.root_cause.statement = result.first
             return STATEMENT_KEY
-        if entry_id is not None:
-            entry = editing.get(session, entry_id)
-            if entry is None:
-                raise editing.EntryError("that entry is gone (deleted elsewhere?)")
-            if isinstance(entry, WhyStep):
-                changed = entry.with_changes(why=result.first, because=result.second)
+        if entry_id is not None and isinstance(opened, (WhyStep, Factor)):
+            if isinstance(opened, WhyStep):
+                changed = opened.with_changes(why=result.first, because=result.second)
             else:
-                changed = entry.with_changes(text=result.first, category=result.category)  # type: ignore[union-attr]
-            editing.replace(session, changed, now)
+                changed = opened.with_changes(text=result.first, category=result.category)
+            editing.replace(session, changed, now, base=opened)
             return changed.id
         if result.mode == "factor":
             return editing.add_factor(session, result.category, result.first, now).id
@@ -222,7 +230,7 @@ class EntryActions(PanelHost):
                 return
             if person is None:
                 self.live.change(lambda s: editing.add_entry(s, "participants", result))
-            elif not self._replaced(result, result.name):
+            elif not self._replaced(result, result.name, base=person):
                 return
             self._changed("participants", select=result.id)
 
@@ -265,7 +273,7 @@ class EntryActions(PanelHost):
             form = TimelineForm(entry, now) if isinstance(entry, TimelineEntry) else NoteForm(entry, now)
 
             def saved(result: Any) -> None:
-                if result is not None and self._replaced(result, _typed_text(result), panel):
+                if result is not None and self._replaced(result, _typed_text(result), panel, entry):
                     self._changed(panel, select=result.id)
 
             self.app.push_screen(form, saved)
@@ -287,7 +295,7 @@ class EntryActions(PanelHost):
             if kind is None or kind == entry.kind:
                 return
             changed = entry.with_changes(kind=kind)
-            if self._replaced(changed, ""):
+            if self._replaced(changed, "", base=entry):
                 self._changed("timeline", select=entry.id)
 
         self.app.push_screen(KindPicker(entry.kind, f"{entry.shown_time}  {entry.text}"), picked)
@@ -365,10 +373,11 @@ class EntryActions(PanelHost):
         def saved(result: dict | None) -> None:
             if result is None:
                 return
-            save_details(self.live, result)
+            save_details(self.live, result, form.session)
             self._changed(None)
 
-        self.app.push_screen(DetailsForm(self.live.session), saved)
+        form = DetailsForm(self.live.session)
+        self.app.push_screen(form, saved)
 
 
 def _not_added(failed: list[tuple[str, str]], first_put_back: bool) -> str:

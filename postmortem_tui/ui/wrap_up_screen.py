@@ -86,10 +86,11 @@ class WrapUpScreen(ModalScreen[None]):
 
         def saved(result: dict | None) -> None:
             if result is not None:
-                save_details(self.live, result)
+                save_details(self.live, result, form.session)
                 self._show()
 
-        self.app.push_screen(DetailsForm(self.live.session, start_field=start), saved)
+        form = DetailsForm(self.live.session, start_field=start)
+        self.app.push_screen(form, saved)
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")

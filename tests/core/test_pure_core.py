@@ -18,6 +18,7 @@ CORE = [
     "postmortem_tui.checks",
     "postmortem_tui.checklist",
     "postmortem_tui.editing",
+    "postmortem_tui.edit_merge",
     "postmortem_tui.incident_window",
     "postmortem_tui.config",
     "postmortem_tui.importers",

@@ -91,3 +91,42 @@ async def test_d_on_the_wrap_up_opens_the_details_where_the_checklist_points(
         checklist = str(wrap_up.query_one("#checklist", Static).render())
         assert "press d to fill it in" not in checklist  # the checklist shows the new details
     assert app.live.session.meeting.publish_to == "wiki/pm"
+
+
+async def test_saving_the_details_unchanged_keeps_the_other_terminals_edit(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsForm)
+
+        def retitle(session) -> None:  # type: ignore[no-untyped-def]
+            session.incident = session.incident.with_changes(title="Retitled in the other terminal")
+
+        app.live.change(retitle)  # as a save from the other terminal would arrive
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.live.session.incident.title == "Retitled in the other terminal"
+
+
+async def test_an_edited_entry_keeps_a_kind_set_meanwhile_elsewhere(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        entry = app.live.session.timeline[0]
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        text = form.query_one("#input-text", Input)
+        text.value = text.value + " (0142)"
+
+        def set_kind(session) -> None:  # type: ignore[no-untyped-def]
+            [same] = [e for e in session.timeline if e.id == entry.id]
+            same.kind = "declared"
+
+        app.live.change(set_kind)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [saved] = [e for e in app.live.session.timeline if e.id == entry.id]
+    assert saved.text == entry.text + " (0142)" and saved.kind == "declared"

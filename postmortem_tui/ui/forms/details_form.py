@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ...edit_merge import merge_edit
 from ...live_session import LiveSession
 from ...model import DOCUMENT_STATUSES, SEVERITIES, Session
 from .form import Field, FormError, FormScreen, choice, long_text, text_input
@@ -149,11 +150,16 @@ def _put_back(document: dict, saved: dict, loc: tuple) -> None:
         here[loc[-1]] = there[loc[-1]]
 
 
-def save_details(live: LiveSession, result: dict) -> None:
-    """Put what the form returned into the session."""
+def save_details(live: LiveSession, result: dict, shown: Session) -> None:
+    """Put what the form changed from the session it ``shown`` into the session as it is now:
+    a field changed elsewhere meanwhile and not in the form stands (see edit_merge)."""
 
     def apply(session: Session) -> None:
-        session.incident = result["incident"]
-        session.meeting = result["meeting"]
+        incident = merge_edit(shown.incident, result["incident"], session.incident)
+        meeting = merge_edit(shown.meeting, result["meeting"], session.meeting)
+        if incident is not None:
+            session.incident = incident
+        if meeting is not None:
+            session.meeting = meeting
 
     live.change(apply)
