@@ -32,6 +32,8 @@ class ClockView:
     countdown: str
     phase: str
     """``normal``, ``warning`` (two minutes left) or ``over``."""
+    paused: bool
+    """Started, and paused now: the digits are dimmed, so a room can tell at a glance."""
     fraction: float
     notice: str
     prompt: str
@@ -97,6 +99,7 @@ def clock_view(
         step_name=f"{agenda.current + 1}/7 {step.title}",
         countdown="00:00" if finished else format_countdown(remaining),
         phase=phase(remaining).value if clock.started and not finished else "normal",
+        paused=clock.started and not clock.running and not finished,
         fraction=1.0 if finished else min(clock.elapsed() / (step.minutes * 60), 1.0),
         notice=notice_for(clock, remaining, standing, resume_notice),
         prompt=STEP_PROMPTS[step.key],

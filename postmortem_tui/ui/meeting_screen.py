@@ -130,6 +130,7 @@ class MeetingScreen(GuidanceActions):
             name=view.step_name,
             countdown=view.countdown,
             phase=view.phase,
+            paused=view.paused,
             fraction=view.fraction,
             notice=view.notice,
             prompt=view.prompt,

@@ -119,6 +119,7 @@ class PresenterScreen(ClockScreen):
         self.query_one(BigCountdown).value = view.countdown
         for phase in ("normal", "warning", "over"):
             self.set_class(view.phase == phase, f"-{phase}")
+        self.set_class(view.paused, "-paused")
         self.query_one("#presenter-progress", StepBar).show(view.fraction)
         notice = self.query_one("#presenter-notice", Label)
         set_text(notice, view.notice)

@@ -77,11 +77,19 @@ class StepPanel(Vertical):
         name: str,
         countdown: str,
         phase: str,
+        paused: bool,
         fraction: float,
         notice: str,
         prompt: str,
     ) -> None:
-        shown = {"name": name, "countdown": countdown, "phase": phase, "notice": notice, "prompt": prompt}
+        shown = {
+            "name": name,
+            "countdown": countdown,
+            "phase": phase,
+            "paused": paused,
+            "notice": notice,
+            "prompt": prompt,
+        }
         self.query_one("#progress", StepBar).show(fraction)
         if shown == self._shown:
             return
@@ -90,6 +98,7 @@ class StepPanel(Vertical):
         self.query_one("#countdown", BigCountdown).value = countdown
         for candidate in ("normal", "warning", "over"):
             self.set_class(phase == candidate, f"-{candidate}")
+        self.set_class(paused, "-paused")
         notice_label = self.query_one("#step-notice", Label)
         set_text(notice_label, notice)
         notice_label.display = bool(notice)

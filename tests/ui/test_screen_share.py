@@ -1,0 +1,57 @@
+"""What the room reads on a screen share: a paused clock looks paused, and the key durations
+and who is here are readable (contrast at least 4.5:1, the WCAG AA figure)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textual.color import Color
+from textual.widget import Widget
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.ui.app import make_app
+from postmortem_tui.ui.widgets.big_countdown import BigCountdown
+
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+
+
+def contrast(widget: Widget) -> float:
+    """Of the widget's text on what is behind it."""
+    back, fore = widget.background_colors
+    text = back + fore + widget.styles.color  # as Textual draws it: blended onto the back
+
+    def luminance(color: Color) -> float:
+        def channel(value: int) -> float:
+            v = value / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+    high, low = sorted((luminance(text), luminance(back + fore)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+async def test_a_paused_clock_is_grey_and_a_running_one_is_not(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        digits = app.screen.query_one(BigCountdown)
+        running = digits.styles.color
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Paused" in str(app.screen.query_one("#step-notice").render())
+        paused = digits.styles.color
+        assert running.hsl.s > 0.3 and paused.hsl.s < 0.05  # green, then grey
+
+
+async def test_the_durations_and_presence_lines_are_readable(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        durations = app.screen.query_one("#panel-timeline .durations")
+        assert "detect" in str(durations.render())
+        assert contrast(durations) >= 4.5
+        assert contrast(app.screen.query_one("#presence")) >= 4.5
