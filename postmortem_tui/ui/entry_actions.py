@@ -310,9 +310,16 @@ class EntryActions(PanelHost):
         if key == STATEMENT_KEY:
             statement = self.live.session.root_cause.statement
             self.live.change(lambda s: setattr(s.root_cause, "statement", ""))
-            self._undo.append(
-                ("deletion", lambda s, when: setattr(s.root_cause, "statement", statement))
-            )
+
+            def put_back(session: Session, when: datetime) -> None:
+                if session.root_cause.statement:  # written again since, here or elsewhere
+                    raise editing.EntryError(
+                        "Not undone: a new root-cause statement was written since the deletion;"
+                        " edit it instead (e on its row)"
+                    )
+                session.root_cause.statement = statement
+
+            self._undo.append(("deletion", put_back))
         else:
             now = self.live.now()
             deleted = self.live.change(lambda s: editing.delete(s, key, now))

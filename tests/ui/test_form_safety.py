@@ -130,3 +130,26 @@ async def test_an_edited_entry_keeps_a_kind_set_meanwhile_elsewhere(sample_path:
         await pilot.pause()
     [saved] = [e for e in app.live.session.timeline if e.id == entry.id]
     assert saved.text == entry.text + " (0142)" and saved.kind == "declared"
+
+
+async def test_ctrl_z_never_puts_an_old_statement_over_a_newer_one(sample_path: Path) -> None:
+    from postmortem_tui.ui.panels.root_cause_panel import STATEMENT_KEY
+    from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+    app = _app(sample_path)
+    told: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        await pilot.press("2")
+        await pilot.pause()
+        app.screen.query_one("#panel-root_cause EntryTable", EntryTable).select(STATEMENT_KEY)
+        await pilot.press("delete")
+
+        def rewrite(session) -> None:  # type: ignore[no-untyped-def]
+            session.root_cause.statement = "Written in the other terminal"
+
+        app.live.change(rewrite)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert app.live.session.root_cause.statement == "Written in the other terminal"
+    assert any(message.startswith("Not undone: a new root-cause statement") for message in told)
