@@ -20,6 +20,7 @@ from .config import Config
 from .model import Session
 from .persistence import create
 from .persistence.atomic import through_links
+from .rescue import rescue, rescued_copies
 from .sync import Presence, SessionStore
 
 T = TypeVar("T")
@@ -84,6 +85,27 @@ class LiveSession:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def save_or_rescue(self) -> Path | None:
+        """For an ending that cannot ask (the terminal closed): save, and if the file cannot
+        be written, write a rescue copy (see :mod:`rescue`) and return where; None if
+        saved, or if even the rescue copy could not be written."""
+        if self.store.save():
+            return None
+        try:
+            return rescue(self.session, self.store.path, self.now())
+        except OSError:
+            return None
+
+    def rescue_notice(self) -> str:
+        """Said when the session opens, if a copy was rescued since its file was written."""
+        copies = rescued_copies(self.store.path)
+        if not copies:
+            return ""
+        return (
+            f"The last time this session ended, its file could not be written: the notes were "
+            f"rescued to {copies[0]}. Compare it with this session and copy what is missing."
+        )
 
     def save_as(self, path: Path) -> None:
         """Write the session to a new file and carry on there (when its own cannot be

@@ -3,6 +3,8 @@ file and with other instances on the same session."""
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,8 +99,20 @@ class PostmortemApp(App[int]):
             self.notify(f"Settings not loaded: {self.config_error}", severity="warning", timeout=10)
         if self.live.resume_notice:
             self.notify(self.live.resume_notice, severity="warning", timeout=10)
+        if rescued := self.live.rescue_notice():
+            self.notify(rescued, title="Notes rescued", severity="warning", timeout=30)
+        loop = asyncio.get_running_loop()
+        for ending in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(ending, self.ended_from_outside)
         spread_full_collections()
         self.call_after_refresh(settle_after_launch)
+
+    def ended_from_outside(self) -> None:
+        """The terminal was closed (SIGHUP) or the process told to stop (SIGTERM): save what
+        is not saved yet (the autosave runs within a second; this is that second), or, if
+        the file cannot be written, keep a rescued copy, before ending."""
+        self.live.save_or_rescue()
+        self.exit(1, return_code=1)
 
     def notify(
         self,

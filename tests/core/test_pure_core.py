@@ -19,6 +19,7 @@ CORE = [
     "postmortem_tui.checklist",
     "postmortem_tui.editing",
     "postmortem_tui.edit_merge",
+    "postmortem_tui.rescue",
     "postmortem_tui.incident_window",
     "postmortem_tui.config",
     "postmortem_tui.importers",
