@@ -176,11 +176,12 @@ class PostmortemApp(App[int]):
             yield from meeting_commands(screen)
         yield SystemCommand("Help: every key", "Show the help screen", self.action_help)
         yield SystemCommand("Save as...", "Save the session to another file", self.action_save_as)
-        yield SystemCommand(
-            "Overwrite the unreadable session file",
-            "Only after a bad outside edit: replace it with this session (ctrl+o)",
-            self.action_overwrite_broken,
-        )
+        if self._overwritable():  # offered only while the file cannot be read
+            yield SystemCommand(
+                "Overwrite the unreadable session file",
+                "Only after a bad outside edit: replace it with this session (ctrl+o)",
+                self.action_overwrite_broken,
+            )
 
     # The screens other than the meeting screen are imported when first opened, not at
     # launch: the help screen's Markdown widget alone costs ~50 ms of imports.

@@ -69,3 +69,4 @@ async def test_a_hang_up_with_the_file_unwritable_rescues_the_notes(
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
     assert any(str(rescued) in message for message in told)
+
