@@ -46,7 +46,7 @@ class MeetingScreen(GuidanceActions):
         Binding("v", "toggle_grid", "Impact grid", show=False),
         Binding("o", "backlog", "Backlog check", show=False),
         Binding("c", "criteria", "Criteria", show=False),
-        Binding("f5", "present", "Presenter view", show=False),
+        Binding("f5", "present", "Presenter view", show=False, key_display="F5"),
     ] + [
         Binding(str(number), f"show_panel('{panel}')", title, show=False)
         for number, (panel, title) in enumerate(PANELS, start=1)

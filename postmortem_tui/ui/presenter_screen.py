@@ -76,7 +76,7 @@ def step_lines(session: Session, step_key: str, today, config, width: int = 80) 
 
 class PresenterScreen(ClockScreen):
     BINDINGS = CLOCK_BINDINGS + [
-        Binding("f5,escape", "leave", "Editor view", id="leave"),
+        Binding("f5,escape", "leave", "Editor view", id="leave", key_display="F5"),
         Binding("x", "wrap_up", "Wrap-up", show=False),
     ]
 
