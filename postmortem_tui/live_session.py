@@ -83,6 +83,18 @@ class LiveSession:
         self.on_change()
         return result
 
+    def toggle_clock(self) -> None:
+        """Start the meeting, or pause or resume the step. Starting records that the meeting
+        is held now when the session does not say when (the document's "Post-mortem
+        meeting" line, and the check that no deadline falls before it, need the date)."""
+        starting = not self.clock.started
+        self.clock_action(lambda clock: clock.toggle())
+        if starting and self.clock.started and self.session.meeting.scheduled is None:
+            held = self.now().replace(second=0, microsecond=0)
+            self.change(
+                lambda s: setattr(s, "meeting", s.meeting.with_changes(scheduled=held))
+            )
+
     def now(self) -> datetime:
         return self.clock.now()
 

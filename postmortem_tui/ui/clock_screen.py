@@ -148,7 +148,7 @@ class ClockScreen(Screen):
 
     def action_toggle_clock(self) -> None:
         self.live.resume_notice = ""
-        self.live.clock_action(lambda clock: clock.toggle())
+        self.live.toggle_clock()
         self.clock_changed()
 
     def action_next_step(self) -> None:
