@@ -55,3 +55,15 @@ async def test_the_durations_and_presence_lines_are_readable(sample_path: Path) 
         assert "detect" in str(durations.render())
         assert contrast(durations) >= 4.5
         assert contrast(app.screen.query_one("#presence")) >= 4.5
+
+
+async def test_at_80x24_the_actions_show_who_owns_each(sample_path: Path) -> None:
+    from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.screen.query_one("#panel-action_items EntryTable", EntryTable)
+        owners = {str(table.get_row_at(i)[-1]) for i in range(table.row_count)}
+    assert owners == {a.owner for a in app.live.session.action_items}  # whole names

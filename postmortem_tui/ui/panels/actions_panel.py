@@ -15,7 +15,9 @@ class ActionsPanel(ListPanel):
     COLUMNS = (
         ColumnSpec("priority", "Pri", 3),
         ColumnSpec("what", "Action", None),
-        ColumnSpec("owner", "Owner", 14, shown_from=52),
+        # From the 47 columns the panel has at 80x24: who owns each action matters more in
+        # step 6 than the end of its words (the selected one shows whole below the table).
+        ColumnSpec("owner", "Owner", 11, shown_from=44),  # widened to fit, up to 14
         ColumnSpec("deadline", "Deadline", 10, shown_from=68),
         ColumnSpec("status", "Status", 11, shown_from=90),
     )
@@ -48,4 +50,6 @@ class ActionsPanel(ListPanel):
                 f"\u00b7 {action.status} \u00b7 impact {action.impact}, effort {action.effort}"
                 f"\n{action.what}" + (f"\n{action.link}" if action.link else "")
             )
+        longest = max((len(a.owner or "no owner") for a in session.action_items), default=0)
+        self.table.fit_column("owner", min(longest, 14))
         self.show_rows(rows, details, {a.id: a.what for a in session.action_items})
