@@ -132,16 +132,24 @@ class EntryActions(PanelHost):
         return not failed
 
     async def action_add_action(self) -> None:
+        """A new action item; from a row of what could be improved, its words to start from
+        (an improvement is usually where an action comes from)."""
+        improvement = None
+        if self.active_panel == "could_improve" and (key := self._selected()):
+            found = editing.get(self.live.session, key)
+            improvement = found.text if isinstance(found, Improvement) else None
         await self.bring_forward("action_items")
-        self._open_action_form(None)
+        self._open_action_form(None, improvement)
 
-    def _open_action_form(self, item: ActionItem | None) -> None:
+    def _open_action_form(self, item: ActionItem | None, improvement: str | None = None) -> None:
         from .forms.action_form import ActionForm
 
         session = self.live.session
         now = self.live.now()
         base = session.meeting.scheduled.date() if session.meeting.scheduled else now.astimezone().date()
-        form = ActionForm(item, base, base + timedelta(days=14), now, session.participants)
+        form = ActionForm(
+            item, base, base + timedelta(days=14), now, session.participants, improvement
+        )
 
         def saved(result: ActionItem | None) -> None:
             if result is None:

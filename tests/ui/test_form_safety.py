@@ -153,3 +153,20 @@ async def test_ctrl_z_never_puts_an_old_statement_over_a_newer_one(sample_path: 
         await pilot.pause()
     assert app.live.session.root_cause.statement == "Written in the other terminal"
     assert any(message.startswith("Not undone: a new root-cause statement") for message in told)
+
+
+async def test_a_on_a_could_improve_row_starts_the_action_from_its_words(sample_path: Path) -> None:
+    from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")  # Could improve
+        await pilot.pause()
+        improvement = app.live.session.could_improve[1]
+        app.screen.query_one("#panel-could_improve EntryTable", EntryTable).select(improvement.id)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        assert form.values()["what"] == improvement.text
+        assert "from what could be improved" in form.TITLE_TEXT

@@ -29,17 +29,26 @@ class ActionForm(FormScreen[ActionItem]):
         default_deadline: date,
         now: datetime,
         participants: list[Participant] | None = None,
+        improvement: str | None = None,
     ) -> None:
+        """``improvement``: a new action's words start from what could be improved."""
         super().__init__()
         self.participants = participants or []
         self.item = item
         self.base = base
         self.default_deadline = default_deadline
         self.now = now
-        self.TITLE_TEXT = "Edit action item" if item else "New action item"
+        self.improvement = improvement
+        self.TITLE_TEXT = (
+            "Edit action item"
+            if item
+            else "New action item, from what could be improved"
+            if improvement
+            else "New action item"
+        )
 
     def fields(self) -> list[Field]:
-        item = self.item or ActionItem(deadline=self.default_deadline)
+        item = self.item or ActionItem(what=self.improvement or "", deadline=self.default_deadline)
         deadline = item.deadline.isoformat() if item.deadline else ""
         levels = [(level, level) for level in LEVELS]
         return [
