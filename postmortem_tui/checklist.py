@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .checks.actions import owner_hints
-from .checks.review import wrap_up_summary
+from .checks.review import CATEGORY_TITLES, session_findings, summarise
 from .config import Config
 from .durations import key_durations
 from .model import Session
@@ -98,9 +98,22 @@ def checklist_lines(session: Session, today: date, config: Config | None = None)
         lines.append(("\u2713 " if item.ok else "\u2717 ") + item.label)
         if item.detail and not item.ok:
             lines.append("    " + item.detail)
-    summary = wrap_up_summary(session, today, config)
+    findings = session_findings(session, today, config)
+    summary = summarise(findings)
     mark = "\u2713" if summary.total == 0 else "\u2691"
     lines.append(f"{mark} Guidance hints: {summary.total}")
-    if summary.total:  # by category; with none, five lines of "none" said nothing more
-        lines += ["    " + line for line in summary.lines()]
+    if not summary.total:  # by category; with none, five lines of "none" said nothing more
+        return lines
+    for category, line in zip(CATEGORY_TITLES, summary.lines()):
+        lines.append("    " + line)
+        found = [finding for finding in findings if finding.hint.category == category]
+        for finding in found[:HINTS_SHOWN]:  # which entries, so they can be found and fixed
+            quote = finding.quote(40)
+            lines.append(f"      {quote + ': ' if quote else ''}{finding.hint.message}")
+        if len(found) > HINTS_SHOWN:
+            lines.append(f"      \u2026 {len(found) - HINTS_SHOWN} more (postmortem lint FILE lists them all)")
     return lines
+
+
+HINTS_SHOWN = 3
+"""Hints listed under each category of the checklist; ``postmortem lint`` lists every one."""

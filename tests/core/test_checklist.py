@@ -78,3 +78,20 @@ def test_the_hint_counts_by_category_show_only_when_there_are_hints(sample_path:
     noisy = checklist_lines(session, day(2026, 11, 27))
     assert "\u2691 Guidance hints: 1" in noisy
     assert "    Blameless language: 1 hint" in noisy
+
+
+def test_the_hints_name_the_words_they_are_about_so_they_can_be_found(sample_path: Path) -> None:
+    from postmortem_tui.checklist import HINTS_SHOWN, checklist_lines
+    from postmortem_tui.model import Improvement
+
+    session = load(sample_path)
+    session.action_items[0].what = "Improve monitoring"
+    session.could_improve += [
+        Improvement(text=f"human error by engineer {n} during the rollout") for n in range(5)
+    ]
+    lines = checklist_lines(session, date(2026, 11, 27))
+    at = lines.index("    Action items: 1 hint")
+    assert lines[at + 1].startswith("      \u00abImprove\u00bb monitoring: ")
+    blameless = [line for line in lines if line.startswith("      ") and "human error" in line]
+    assert len(blameless) == HINTS_SHOWN
+    assert f"      \u2026 {5 - HINTS_SHOWN} more (postmortem lint FILE lists them all)" in lines
