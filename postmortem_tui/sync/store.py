@@ -29,7 +29,8 @@ from typing import TypeVar
 from ..agenda_clock import AgendaClock
 from ..clock import Clock, SystemClock
 from ..model import Session
-from ..persistence import SessionFileError, loads
+from ..persistence import SessionFileError
+from ..persistence.codec import read_session
 from ..persistence import save as write_session
 from ..persistence.atomic import atomic_write
 from ..persistence.session_file import read_text
@@ -97,12 +98,13 @@ class SessionStore:
         self._state = threading.RLock()
         self._io = threading.Lock()
         sig = signature(self.path)
-        self._session = merge(loads(read_text(self.path), self.path))
+        loaded, filled = read_session(read_text(self.path), self.path)
+        self._session = merge(loaded)
         self._sig = sig
         self._broken_sig: Signature | None = None
         self._version = 0
         self._gen = 0
-        self._saved_gen = 0
+        self._saved_gen = 0 if not filled else -1  # ids given to hand-added entries: write them
         self._problem: str | None = None
         self._missing = False
         self._last_saved: datetime | None = None
@@ -223,11 +225,14 @@ class SessionStore:
             if sig == self._sig or sig == self._broken_sig:
                 return False
             try:
-                disk = loads(read_text(self.path), self.path)
+                disk, filled = read_session(read_text(self.path), self.path)
             except SessionFileError as error:
                 return self._broken(error, sig)
             version = self._version
             self._adopt(disk, sig)
+            if filled:  # write the ids given to hand-added entries, so they stay the same
+                with self._state:
+                    self._gen += 1
             cleared = self._clear_problem()
             return cleared or self._version != version
 
@@ -245,7 +250,7 @@ class SessionStore:
                 disk = None
                 if sig is not None and sig != self._sig:
                     try:
-                        disk = loads(read_text(self.path), self.path)
+                        disk = read_session(read_text(self.path), self.path)[0]
                     except SessionFileError as error:
                         if not overwrite:
                             self._broken(error, sig)
