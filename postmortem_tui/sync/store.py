@@ -36,6 +36,7 @@ from ..persistence.atomic import atomic_write
 from ..persistence.session_file import read_text
 from .lock import LOCK_TIMEOUT, SessionLock
 from .merge import merge, same_for_people
+from .rebase import rebase
 from .stamp import editable_copy, later, stamp
 
 T = TypeVar("T")
@@ -100,6 +101,8 @@ class SessionStore:
         sig = signature(self.path)
         loaded, filled = read_session(read_text(self.path), self.path)
         self._session = merge(loaded)
+        self._file = self._session
+        """The file as this store last read or wrote it: the base of the three-way rule."""
         self._sig = sig
         self._broken_sig: Signature | None = None
         self._version = 0
@@ -229,7 +232,7 @@ class SessionStore:
             except SessionFileError as error:
                 return self._broken(error, sig)
             version = self._version
-            self._adopt(disk, sig)
+            self._adopt(disk, sig, base=self._file)
             if filled:  # write the ids given to hand-added entries, so they stay the same
                 with self._state:
                     self._gen += 1
@@ -256,7 +259,10 @@ class SessionStore:
                             self._broken(error, sig)
                             return False
                         self._keep_broken_text()
-                merged = merge(snapshot, disk) if disk is not None else snapshot
+                if disk is None:
+                    merged = snapshot
+                else:
+                    merged = merge(rebase(snapshot, self._file, disk), disk)
                 out = merged.model_copy()
                 if out.agenda.current_step.state == "running":
                     out.agenda = out.agenda.model_copy(update={"last_seen": now})
@@ -265,7 +271,7 @@ class SessionStore:
         except SessionFileError as error:
             self._report(f"{error}; {KEPT}")
             return False
-        self._adopt(out, written, base=snapshot)
+        self._adopt(out, written, base=snapshot, written=True)
         with self._state:
             self._saved_gen = max(self._saved_gen, gen)
             self._missing = False
@@ -274,18 +280,25 @@ class SessionStore:
         self._clear_problem()
         return True
 
-    def _adopt(self, disk: Session, sig: Signature | None, base: Session | None = None) -> None:
-        """Make the file's version current, merged with edits made meanwhile.
+    def _adopt(
+        self, disk: Session, sig: Signature | None, base: Session, written: bool = False
+    ) -> None:
+        """Make the file's version current, merged with edits made since ``base`` (the file
+        as last seen; after a write, the snapshot written) by the three-way rule.
 
         The merge runs outside the state lock; if an edit lands during it, merge again.
         """
         while True:
             current = self._session
-            combined = disk if current is base else merge(current, disk)
+            if written and current is base:
+                combined = disk
+            else:
+                combined = merge(rebase(current, base, disk), disk)
             with self._state:
                 if self._session is not current:
                     continue
                 self._replace(combined)
+                self._file = disk
                 self._sig = sig
                 self._broken_sig = None
                 self._missing = False
