@@ -4,7 +4,8 @@ Each process holds a :class:`SessionStore`. Edits are made in memory with :meth:
 (which stamps times and tombstones); :meth:`save` merges them into the file under the lock
 (read, merge, write, still atomic); :meth:`poll` notices another writer's change from a
 ``stat`` alone and merges it in. Because merging is a join, every store that saves and polls
-ends with the same session, whatever the order.
+ends with the same session, whatever the order. Parts this store left unchanged since it last
+read or wrote the file take the file's version (``rebase.py``), so hand edits are kept.
 
 Threads: the UI thread calls :meth:`mutate` and reads :attr:`session`, :attr:`version` and
 :meth:`status`; a worker thread calls :meth:`save`, :meth:`poll` and :meth:`overwrite_broken`.
@@ -14,6 +15,7 @@ in place, so a reader needs no lock and the file is written from a snapshot outs
 A file that cannot be read (a bad hand edit) is never overwritten: the store keeps its state,
 reports one line, and waits until the file is fixed or :meth:`overwrite_broken` is called. A
 removed file or a read-only folder is reported the same way and retried on the next save.
+A valid file holding another session (``identity.py``) is treated like an unreadable one.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from typing import TypeVar
 
 from ..agenda_clock import AgendaClock
 from ..clock import Clock, SystemClock
-from ..model import Session
+from ..model import Session, new_id
 from ..persistence import SessionFileError
 from ..persistence.codec import read_session
 from ..persistence import save as write_session
@@ -36,6 +38,7 @@ from ..persistence.atomic import atomic_write
 from ..persistence.session_file import read_text
 from .lock import LOCK_TIMEOUT, SessionLock
 from .merge import merge, same_for_people
+from .identity import other_session, other_session_problem
 from .rebase import rebase
 from .stamp import editable_copy, later, stamp
 
@@ -231,6 +234,8 @@ class SessionStore:
                 disk, filled = read_session(read_text(self.path), self.path)
             except SessionFileError as error:
                 return self._broken(error, sig)
+            if other_session(self._file, disk):
+                return self._broken(self._other(disk), sig)
             version = self._version
             self._adopt(disk, sig, base=self._file)
             if filled:  # write the ids given to hand-added entries, so they stay the same
@@ -259,11 +264,19 @@ class SessionStore:
                             self._broken(error, sig)
                             return False
                         self._keep_broken_text()
+                if disk is not None and other_session(self._file, disk):
+                    if not overwrite:
+                        self._broken(self._other(disk), sig)
+                        return False
+                    self._keep_broken_text()
+                    disk = None
                 if disk is None:
                     merged = snapshot
                 else:
                     merged = merge(rebase(snapshot, self._file, disk), disk)
                 out = merged.model_copy()
+                if not out.session_id:  # a file from before schema 2: the first save names it
+                    out.session_id = new_id()
                 if out.agenda.current_step.state == "running":
                     out.agenda = out.agenda.model_copy(update={"last_seen": now})
                 write_session(out, self.path, now=later(now, merged.saved_at))
@@ -304,6 +317,9 @@ class SessionStore:
                 self._missing = False
                 self._last_synced = self._clock.now()
                 return
+
+    def _other(self, disk: Session) -> SessionFileError:
+        return SessionFileError(self.path, other_session_problem(self._session, disk))
 
     def _keep_broken_text(self) -> None:
         try:
