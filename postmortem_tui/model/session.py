@@ -18,7 +18,8 @@ from .participants import Participant
 from .root_cause import RootCause
 from .timeline import TimelineEntry
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2 added ``session_id``; see ``persistence/migrations.py``."""
 
 
 class Tombstone(Model):
@@ -33,6 +34,9 @@ class Session(Model):
     written_by: str = ""
     """The app version that last wrote the file, so a too-old app can say what it needs."""
     saved_at: UtcTimestamp | None = None
+    session_id: str = ""
+    """Which post-mortem this is, given when the file is created (or first saved, for a file
+    from before schema 2): an instance refuses to merge a file holding another session."""
     incident: Incident = Field(default_factory=Incident)
     criteria: Criteria = Field(default_factory=Criteria)
     """Why this incident gets a review; empty until the room decides (old files stay valid)."""

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from ..model import SCHEMA_VERSION, Session
 from ..version import __version__
 from .errors import SessionFileError, locate, toml_syntax_error, validation_error
+from .hand_ids import fill_missing_ids
 from .migrations import TooNew, Unreadable, migrate
 
 _ZERO_NOISE = {"spent_seconds"}
@@ -50,6 +51,12 @@ def dumps(session: Session) -> str:
 
 def loads(text: str, path: Path | str = "<session>") -> Session:
     """Parse and validate TOML text; every failure is a one-line :class:`SessionFileError`."""
+    return read_session(text, path)[0]
+
+
+def read_session(text: str, path: Path | str = "<session>") -> tuple[Session, int]:
+    """:func:`loads`, and how many entries had no id (given one derived from the file, see
+    :mod:`.hand_ids`): a store writes those ids back so they stay the same."""
     path = Path(path)
     if not text.strip():
         raise SessionFileError(
@@ -76,7 +83,8 @@ def loads(text: str, path: Path | str = "<session>") -> Session:
         ) from None
     except Unreadable as error:
         raise SessionFileError(path, str(error)) from None
+    filled = fill_missing_ids(document)
     try:
-        return Session.model_validate(document)
+        return Session.model_validate(document), filled
     except ValidationError as error:
         raise validation_error(path, error, text) from None

@@ -9,7 +9,18 @@ from ..model import SCHEMA_VERSION
 
 Document = dict[str, Any]
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+
+
+def _session_id(document: Document) -> Document:
+    """Version 2 added ``session_id``. A version-1 file gets none here: an id made up while
+    reading would differ between two instances that read the file at different moments,
+    and each would then take the other's saves for another session. The first save (under
+    the lock) gives it one, which every other instance then reads."""
+    document.setdefault("session_id", "")
+    return document
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _session_id}
 """``MIGRATIONS[n]`` turns a version-``n`` document into a version ``n + 1`` one."""
 
 

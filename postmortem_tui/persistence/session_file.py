@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from ..model import Session, utcnow
+from ..model import Session, new_id, utcnow
 from ..version import __version__
 from .atomic import atomic_write, remove_stale_temp_files
 from .codec import dumps, loads
@@ -85,7 +85,11 @@ def save(session: Session, path: Path, now: datetime | None = None) -> None:
 
 
 def create(session: Session, path: Path) -> None:
-    """Write a new session file; refuses to replace a file that is already there."""
+    """Write a new session file; refuses to replace a file that is already there.
+
+    A session without a ``session_id`` gets one (a copy saved elsewhere keeps its own)."""
+    if not session.session_id:
+        session.session_id = new_id()
     if path.exists():
         raise SessionFileError(path, "already exists; open it instead, or choose another name")
     try:

@@ -168,6 +168,7 @@ def _merge_two(a: Session, b: Session) -> Session:
     saved = max((a.saved_at or OLDEST, a.written_by), (b.saved_at or OLDEST, b.written_by))
     fields: dict[str, Any] = {
         "schema_version": max(a.schema_version, b.schema_version),
+        "session_id": max(a.session_id, b.session_id),  # "" (not given one yet) is least
         "written_by": saved[1],
         "saved_at": None if saved[0] == OLDEST else saved[0],
         "incident": incident,
@@ -199,11 +200,13 @@ def merge(first: Session, *others: Session) -> Session:
 
 def visible(session: Session) -> Session:
     """``session`` without what only records the writing (who saved when, the clock's last
-    sign of life), for telling whether a merge changed anything a person would see."""
+    sign of life, the session's id), for telling whether a merge changed anything a person would see."""
     agenda = session.agenda
     if agenda.last_seen is not None:
         agenda = agenda.model_copy(update={"last_seen": None})
-    return session.model_copy(update={"saved_at": None, "written_by": "", "agenda": agenda})
+    return session.model_copy(
+        update={"saved_at": None, "written_by": "", "session_id": "", "agenda": agenda}
+    )
 
 
 def same_for_people(a: Session, b: Session) -> bool:

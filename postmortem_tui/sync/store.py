@@ -4,7 +4,8 @@ Each process holds a :class:`SessionStore`. Edits are made in memory with :meth:
 (which stamps times and tombstones); :meth:`save` merges them into the file under the lock
 (read, merge, write, still atomic); :meth:`poll` notices another writer's change from a
 ``stat`` alone and merges it in. Because merging is a join, every store that saves and polls
-ends with the same session, whatever the order.
+ends with the same session, whatever the order. Parts this store left unchanged since it last
+read or wrote the file take the file's version (``rebase.py``), so hand edits are kept.
 
 Threads: the UI thread calls :meth:`mutate` and reads :attr:`session`, :attr:`version` and
 :meth:`status`; a worker thread calls :meth:`save`, :meth:`poll` and :meth:`overwrite_broken`.
@@ -14,6 +15,7 @@ in place, so a reader needs no lock and the file is written from a snapshot outs
 A file that cannot be read (a bad hand edit) is never overwritten: the store keeps its state,
 reports one line, and waits until the file is fixed or :meth:`overwrite_broken` is called. A
 removed file or a read-only folder is reported the same way and retried on the next save.
+A valid file holding another session (``identity.py``) is treated like an unreadable one.
 """
 
 from __future__ import annotations
@@ -28,13 +30,16 @@ from typing import TypeVar
 
 from ..agenda_clock import AgendaClock
 from ..clock import Clock, SystemClock
-from ..model import Session
-from ..persistence import SessionFileError, loads
+from ..model import Session, new_id
+from ..persistence import SessionFileError
+from ..persistence.codec import read_session
 from ..persistence import save as write_session
 from ..persistence.atomic import atomic_write
 from ..persistence.session_file import read_text
 from .lock import LOCK_TIMEOUT, SessionLock
 from .merge import merge, same_for_people
+from .identity import other_session, other_session_problem
+from .rebase import rebase
 from .stamp import editable_copy, later, stamp
 
 T = TypeVar("T")
@@ -97,12 +102,15 @@ class SessionStore:
         self._state = threading.RLock()
         self._io = threading.Lock()
         sig = signature(self.path)
-        self._session = merge(loads(read_text(self.path), self.path))
+        loaded, filled = read_session(read_text(self.path), self.path)
+        self._session = merge(loaded)
+        self._file = self._session
+        """The file as this store last read or wrote it: the base of the three-way rule."""
         self._sig = sig
         self._broken_sig: Signature | None = None
         self._version = 0
         self._gen = 0
-        self._saved_gen = 0
+        self._saved_gen = 0 if not filled else -1  # ids given to hand-added entries: write them
         self._problem: str | None = None
         self._missing = False
         self._last_saved: datetime | None = None
@@ -223,11 +231,16 @@ class SessionStore:
             if sig == self._sig or sig == self._broken_sig:
                 return False
             try:
-                disk = loads(read_text(self.path), self.path)
+                disk, filled = read_session(read_text(self.path), self.path)
             except SessionFileError as error:
                 return self._broken(error, sig)
+            if other_session(self._file, disk):
+                return self._broken(self._other(disk), sig)
             version = self._version
-            self._adopt(disk, sig)
+            self._adopt(disk, sig, base=self._file)
+            if filled:  # write the ids given to hand-added entries, so they stay the same
+                with self._state:
+                    self._gen += 1
             cleared = self._clear_problem()
             return cleared or self._version != version
 
@@ -245,14 +258,25 @@ class SessionStore:
                 disk = None
                 if sig is not None and sig != self._sig:
                     try:
-                        disk = loads(read_text(self.path), self.path)
+                        disk = read_session(read_text(self.path), self.path)[0]
                     except SessionFileError as error:
                         if not overwrite:
                             self._broken(error, sig)
                             return False
                         self._keep_broken_text()
-                merged = merge(snapshot, disk) if disk is not None else snapshot
+                if disk is not None and other_session(self._file, disk):
+                    if not overwrite:
+                        self._broken(self._other(disk), sig)
+                        return False
+                    self._keep_broken_text()
+                    disk = None
+                if disk is None:
+                    merged = snapshot
+                else:
+                    merged = merge(rebase(snapshot, self._file, disk), disk)
                 out = merged.model_copy()
+                if not out.session_id:  # a file from before schema 2: the first save names it
+                    out.session_id = new_id()
                 if out.agenda.current_step.state == "running":
                     out.agenda = out.agenda.model_copy(update={"last_seen": now})
                 write_session(out, self.path, now=later(now, merged.saved_at))
@@ -260,7 +284,7 @@ class SessionStore:
         except SessionFileError as error:
             self._report(f"{error}; {KEPT}")
             return False
-        self._adopt(out, written, base=snapshot)
+        self._adopt(out, written, base=snapshot, written=True)
         with self._state:
             self._saved_gen = max(self._saved_gen, gen)
             self._missing = False
@@ -269,23 +293,33 @@ class SessionStore:
         self._clear_problem()
         return True
 
-    def _adopt(self, disk: Session, sig: Signature | None, base: Session | None = None) -> None:
-        """Make the file's version current, merged with edits made meanwhile.
+    def _adopt(
+        self, disk: Session, sig: Signature | None, base: Session, written: bool = False
+    ) -> None:
+        """Make the file's version current, merged with edits made since ``base`` (the file
+        as last seen; after a write, the snapshot written) by the three-way rule.
 
         The merge runs outside the state lock; if an edit lands during it, merge again.
         """
         while True:
             current = self._session
-            combined = disk if current is base else merge(current, disk)
+            if written and current is base:
+                combined = disk
+            else:
+                combined = merge(rebase(current, base, disk), disk)
             with self._state:
                 if self._session is not current:
                     continue
                 self._replace(combined)
+                self._file = disk
                 self._sig = sig
                 self._broken_sig = None
                 self._missing = False
                 self._last_synced = self._clock.now()
                 return
+
+    def _other(self, disk: Session) -> SessionFileError:
+        return SessionFileError(self.path, other_session_problem(self._session, disk))
 
     def _keep_broken_text(self) -> None:
         try:

@@ -40,6 +40,9 @@ CORE = [
     "postmortem_tui.importers.zones",
     "postmortem_tui.cli.import_command",
     "postmortem_tui.sync",
+    "postmortem_tui.sync.identity",
+    "postmortem_tui.sync.rebase",
+    "postmortem_tui.persistence.hand_ids",
     "postmortem_tui.trace",
 ]
 

@@ -128,7 +128,7 @@ def test_saving_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
 
 def test_the_file_reads_well_by_hand() -> None:
     text = dumps(Session())
-    assert text.startswith("schema_version = 1\n")
+    assert text.startswith("schema_version = 2\n")
     assert "= \"\"" not in text and "= []" not in text  # nothing empty written out
 
 
@@ -200,5 +200,5 @@ def test_an_error_names_the_wrong_value_once(sample_path: Path) -> None:
         load(sample_path)
     assert str(raised.value).count("'Mars/Olympus'") == 1
     sample_path.write_text(text.replace("schema_version = 1", 'schema_version = "1"'))
-    with pytest.raises(SessionFileError, match="expected the number 1, without quotes, got '1'"):
+    with pytest.raises(SessionFileError, match="expected a number from 1 to 2, without quotes, got '1'"):
         load(sample_path)
