@@ -65,8 +65,11 @@ class EntryInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         """Several lines pasted are several entries, as if each had been typed and ended
         with Enter (sent up together, so a line with an error is reported with the rest);
-        the last, unended, stays to be finished. (Input keeps only the first line.)"""
+        the last, unended, stays to be finished; a paste that ends with a line break ends
+        its last line too. (Input keeps only the first line.)"""
         *ended, last = event.text.splitlines() or [""]
+        if event.text.endswith(("\n", "\r")) and last:
+            ended, last = [*ended, last], ""
         if not ended:
             return  # one line: Input's own handler inserts it
         event.prevent_default()
