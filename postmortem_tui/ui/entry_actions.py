@@ -104,16 +104,17 @@ class EntryActions(PanelHost):
         name = (panel.id or "").removeprefix("panel-")
         lines = [line for line in value.split("\n") if line.strip()]
         now = self.live.now()
+        created = editing.paste_times(now, len(lines))
 
         def add_each(session: Session) -> tuple[list[Entry], list[tuple[str, str]]]:
             added: list[Entry] = []
             failed: list[tuple[str, str]] = []
-            for line in lines:
+            for line, when in zip(lines, created):
                 try:
                     if name == "timeline":
-                        added.append(editing.add_timeline(session, line, now))
+                        added.append(editing.add_timeline(session, line, now, when))
                     else:
-                        added.append(editing.add_note(session, name, line, now))
+                        added.append(editing.add_note(session, name, line, now, when))
                 except editing.EntryError as error:
                     failed.append((line, str(error)))
             return added, failed

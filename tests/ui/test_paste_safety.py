@@ -11,13 +11,21 @@ from textual import events
 from textual.widgets import Input
 
 from postmortem_tui.clock import FakeClock
+from postmortem_tui.persistence import load
+from postmortem_tui.sync.merge import merge
 from postmortem_tui.ui.app import PostmortemApp, make_app
+from postmortem_tui.ui.widgets.entry_table import EntryTable
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
 
 
 def _app(path: Path, clock: FakeClock | None = None) -> PostmortemApp:
     return make_app(path, clock=clock or FakeClock(START))
+
+
+def _shown(app: PostmortemApp, panel: str, column: int) -> list[str]:
+    table = app.screen.query_one(f"#panel-{panel} EntryTable", EntryTable)
+    return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
 
 
 async def _paste(pilot, key: str, text: str) -> Input:  # type: ignore[no-untyped-def]
@@ -28,6 +36,38 @@ async def _paste(pilot, key: str, text: str) -> Input:  # type: ignore[no-untype
     field.post_message(events.Paste(text))
     await pilot.pause()
     return field
+
+
+NOTES = ["P1 alpha", "P2 bravo", "P3 charlie", "P4 delta", "P5 echo", "P6 foxtrot", "P7 golf",
+         "P8 hotel", "P9 india"]
+
+
+async def test_notes_pasted_together_keep_their_order_everywhere(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _paste(pilot, "w", "\n".join(NOTES) + "\n")
+        assert [note.text for note in app.live.session.went_well] == NOTES
+        assert [cell for cell in _shown(app, "went_well", 1) if cell.startswith("P")] == NOTES
+        assert app.live.store.save()
+    saved = load(empty_path)
+    assert [note.text for note in saved.went_well] == NOTES
+    assert [note.text for note in merge(saved, load(empty_path)).went_well] == NOTES
+
+
+async def test_timeline_lines_pasted_without_times_keep_their_order_and_stamp(
+    empty_path: Path,
+) -> None:
+    lines = ["T1 first", "T2 second", "T3 third", "T4 fourth", "T5 fifth"]
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _paste(pilot, "t", "\n".join(lines) + "\n")
+        timeline = app.live.session.timeline
+        assert [entry.text for entry in timeline] == lines
+        assert {entry.time for entry in timeline} == {timeline[0].time}  # the second pasted
+        assert app.live.store.save()
+    saved = load(empty_path)
+    assert [entry.text for entry in merge(saved).timeline] == lines
+    assert [entry.time for entry in saved.timeline] == [timeline[0].time] * 5
 
 
 async def test_a_paste_that_ends_with_a_line_break_adds_its_last_line(empty_path: Path) -> None:
