@@ -77,7 +77,8 @@ class EntryActions(PanelHost):
             where = ""  # a kind picked for it: nothing typed to keep
         elif isinstance(shown, ListPanel):
             self.show_panel(panel or "")
-            shown.open_input(words)
+            shown.put_back([(words, "")])  # a draft in the input waits its turn after them
+            shown.open_input()
             where = " They are in the input below: Enter adds them back."
         else:
             where = f" What you typed: {one_line(words)}"
@@ -99,7 +100,8 @@ class EntryActions(PanelHost):
 
     def add_typed(self, panel: ListPanel, value: str) -> bool:
         """One line typed and ended with Enter, or several pasted at once: each line an
-        entry. A line with an error comes back to be put right; none is dropped unseen.
+        entry. A line with an error comes back to be put right, one at a time, the others
+        waiting their turn in the panel (see :meth:`ListPanel.put_back`); none is dropped.
         True when every line was added."""
         name = (panel.id or "").removeprefix("panel-")
         lines = [line for line in value.split("\n") if line.strip()]
@@ -123,7 +125,10 @@ class EntryActions(PanelHost):
         if name == "timeline":
             for entry in added:
                 self.app.trace.committed(entry.id)  # type: ignore[attr-defined]
-        panel.show_error(_not_added(failed, panel.input.restore(failed[0][0])) if failed else "")
+        if failed:
+            panel.put_back(failed)
+        else:
+            panel.next_waiting()
         if added:
             self._changed(name, select=added[-1].id)
         return not failed
@@ -370,17 +375,6 @@ class EntryActions(PanelHost):
             self._changed(None)
 
         self.app.push_screen(DetailsForm(self.live.session), saved)
-
-
-def _not_added(failed: list[tuple[str, str]], first_put_back: bool) -> str:
-    """The error line for lines that were not added: the first one's reason, and the words
-    of any that are not back in the input, so that none is lost unseen."""
-    (line, reason), others = failed[0], [line for line, _ in failed[1:]]
-    message = reason if first_put_back else f"not added: \u201c{one_line(line)}\u201d: {reason}"
-    if others:
-        words = "; ".join(f"\u201c{one_line(other)}\u201d" for other in others)
-        message += f" (also not added: {words})"
-    return message
 
 
 def _typed_text(entry: Entry) -> str:

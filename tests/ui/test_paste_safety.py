@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.persistence import load
@@ -79,3 +79,70 @@ async def test_a_paste_that_ends_with_a_line_break_adds_its_last_line(empty_path
             "second lucky",
         ]
         assert field.value == ""  # nothing left over to be added twice
+
+
+BAD_PASTE = "25:99 bad one\n26:61 bad two words\n14:00 good line\nlastline"
+
+
+def _error(app: PostmortemApp, panel: str) -> str:
+    return str(app.screen.query_one(f"#panel-{panel} .input-error", Label).render())
+
+
+async def test_every_pasted_line_with_an_error_waits_its_turn_to_be_put_right(
+    empty_path: Path,
+) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await _paste(pilot, "t", BAD_PASTE)
+        assert [entry.text for entry in app.live.session.timeline] == ["good line"]
+        assert field.value == "25:99 bad one"  # the first to put right, not the unended line
+        assert "2 more lines waiting" in _error(app, "timeline")
+        field.value = "14:01 bad one"
+        await pilot.press("enter")
+        assert field.value == "26:61 bad two words"  # the next comes back, with its reason
+        assert "26:61" in _error(app, "timeline") and "1 more line waiting" in _error(app, "timeline")
+        field.value = "14:02 bad two words"
+        await pilot.press("enter")
+        assert field.value == "lastline"  # the line the paste left unended waited its turn
+        assert "waiting" not in _error(app, "timeline")
+        await pilot.press("enter")
+        assert field.value == "" and _error(app, "timeline") == ""
+        texts = [entry.text for entry in app.live.session.timeline]
+        assert sorted(texts) == ["bad one", "bad two words", "good line", "lastline"]
+
+
+async def test_lines_waiting_are_kept_when_the_input_closes_and_named_on_quitting(
+    empty_path: Path,
+) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _paste(pilot, "t", BAD_PASTE)
+        await pilot.press("escape", "w", "escape", "t")  # closed, another panel, and back
+        field = app.focused
+        assert isinstance(field, Input) and field.value == "25:99 bad one"
+        assert "2 more lines waiting" in _error(app, "timeline")
+        field.value = ""  # cleared, the line is dropped on purpose; the rest still wait
+        await pilot.press("enter")
+        assert field.value == "26:61 bad two words"
+        await pilot.press("escape", "ctrl+q")
+        asked = " ".join(str(label.render()) for label in app.screen.query(Label))
+        assert "\u201c26:61 bad two words\u201d and 1 more line waiting" in asked
+        await pilot.click("#add")  # both are tried: the one with an error comes back
+        await pilot.pause()
+        assert app.is_running
+        assert app.focused is field and field.value == "26:61 bad two words"
+        assert "lastline" in [entry.text for entry in app.live.session.timeline]
+
+
+async def test_waiting_lines_behind_a_cleared_input_are_named_on_quitting(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await _paste(pilot, "t", BAD_PASTE)
+        field.value = ""
+        await pilot.press("escape", "ctrl+q")
+        asked = " ".join(str(label.render()) for label in app.screen.query(Label))
+        assert "Timeline input has 2 lines waiting, not yet added" in asked
+        await pilot.click("#add")
+        await pilot.pause()
+        assert field.value == "26:61 bad two words"  # "lastline" was added; this comes back
+
