@@ -146,3 +146,14 @@ async def test_waiting_lines_behind_a_cleared_input_are_named_on_quitting(empty_
         await pilot.pause()
         assert field.value == "26:61 bad two words"  # "lastline" was added; this comes back
 
+
+async def test_lines_pasted_into_a_form_field_are_joined_not_cut(empty_path: Path) -> None:
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        what = app.screen.query_one("#input-what", Input)
+        assert app.focused is what
+        what.post_message(events.Paste("Alert on lock wait\r\nand page the DB on-call\n"))
+        await pilot.pause()
+        assert what.value == "Alert on lock wait and page the DB on-call"
