@@ -21,6 +21,7 @@ from .model import (
     Tombstone,
     WhyChain,
     WhyStep,
+    new_id,
 )
 from .model.notes import IMPROVEMENT_TAGS
 from .timeparse import parse_leading_time
@@ -191,6 +192,23 @@ def replace(session: Session, entry: Entry, now: datetime) -> None:
     items[index] = entry
     if isinstance(entry, TimelineEntry):
         session.sort_timeline()
+
+
+def add_back(session: Session, where: str, entry: Entry, now: datetime) -> Entry:
+    """Add an edit of an entry deleted meanwhile (in another terminal) back as a new entry
+    in the list ``where`` it was (see :func:`entry_lists`): with a new id, as the old one's
+    tombstone would take it out again at the next merge. A step whose chain went too starts
+    a new chain."""
+    fresh = entry.model_copy(update={"id": new_id(), "created": now, "updated": now})
+    items = entry_lists(session).get(where)
+    if items is None:
+        chain = WhyChain(created=now, updated=now)
+        session.root_cause.chains.append(chain)
+        items = chain.steps
+    items.append(fresh)
+    if isinstance(fresh, TimelineEntry):
+        session.sort_timeline()
+    return fresh
 
 
 @dataclass(frozen=True)

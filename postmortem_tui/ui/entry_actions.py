@@ -4,7 +4,6 @@ The forms are imported when first opened, which keeps them out of the app's star
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,72 +21,17 @@ from ..model import (
     TimelineEntry,
     WhyStep,
 )
-from ..visible_text import one_line
-from .panel_host import ALL_PANELS, PanelHost
+from .panel_host import ALL_PANELS
 from .panels.list_panel import ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
+from .saving_edits import SavingEdits
 
 if TYPE_CHECKING:
     from ..importers import ImportRow
-    from ..live_session import LiveSession
     from .forms.root_cause_form import RootCauseInput
 
-class EntryActions(PanelHost):
+class EntryActions(SavingEdits):
     """The part of the meeting screen that changes entries; the screen shows them."""
-
-    def __init__(self, live: LiveSession) -> None:
-        super().__init__(live)
-        self._undo: list[tuple[str, Callable[[Session, datetime], Entry | None]]] = []
-        """What ctrl+z can take back: a description and the change that undoes it."""
-
-    def _changed(self, panel: str | None = None, select: str | None = None) -> None:
-        """Show a change in the panel that holds it (every panel, for a change that touches
-        them all); a panel out of view catches up when it is brought forward. The wrap-up
-        checklist runs every check over the session, too slow to redo at each entry of a
-        long one while it is not even in view."""
-        if panel == "participants" or panel is None:
-            names = list(ALL_PANELS)
-        else:
-            names = [panel, "wrap_up"]
-        active = self.active_panel
-        for name in names:
-            if name == panel or name == active:
-                self.refresh_panel(name)
-            else:
-                self._stale.add(name)
-        if panel and select and (shown := self._panel(panel)) is not None:
-            shown.table.select(select)
-        self.tick()
-
-    def _replaced(self, edited: Entry, words: str, panel: str | None = None) -> bool:
-        """Put ``edited`` in place of its entry. False if the entry was deleted meanwhile
-        (in another terminal): the edit is not saved, and the words typed are not lost."""
-        try:
-            self.live.change(lambda s: editing.replace(s, edited, self.live.now()))
-        except editing.EntryError:
-            self._gone(words, panel)
-            return False
-        return True
-
-    def _gone(self, words: str, panel: str | None = None) -> None:
-        """Say that an edited entry was deleted meanwhile; a note or timeline entry's words
-        wait in its panel's input, for Enter to add them back."""
-        shown = self._panel(panel) if panel else None
-        if not words:
-            where = ""  # a kind picked for it: nothing typed to keep
-        elif isinstance(shown, ListPanel):
-            self.show_panel(panel or "")
-            shown.put_back([(words, "")])  # a draft in the input waits its turn after them
-            shown.open_input()
-            where = " They are in the input below: Enter adds them back."
-        else:
-            where = f" What you typed: {one_line(words)}"
-        self.notify(
-            "Not saved: that entry was deleted in another terminal while you edited it." + where,
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
 
     # Adding
 
@@ -150,7 +94,7 @@ class EntryActions(PanelHost):
                 return
             if item is None:
                 self.live.change(lambda s: editing.add_entry(s, "action_items", result))
-            elif not self._replaced(result, result.what):
+            elif not self._replaced(result, result.what, where="action_items"):
                 return
             self._changed("action_items", select=result.id)
 
@@ -165,6 +109,7 @@ class EntryActions(PanelHost):
 
         session = self.live.session
         initial = None
+        found = editing.find(session, entry_id) if entry_id else None
         if entry_id == STATEMENT_KEY:
             initial = RootCauseInput("statement", session.root_cause.statement)
         elif entry_id is not None:
@@ -183,7 +128,11 @@ class EntryActions(PanelHost):
             try:
                 selected = self.live.change(lambda s: self._apply_root_cause(s, result, entry_id, now))
             except editing.EntryError:
-                self._gone(" / ".join(part for part in (result.first, result.second) if part))
+                if found is None:
+                    self._gone(" / ".join(part for part in (result.first, result.second) if part))
+                else:  # deleted meanwhile: added back as new, where it was
+                    where, items, index = found
+                    self._add_back(where, _edited(items[index], result))
                 return
             self._changed("root_cause", select=selected)
 
@@ -205,10 +154,7 @@ class EntryActions(PanelHost):
             entry = editing.get(session, entry_id)
             if entry is None:
                 raise editing.EntryError("that entry is gone (deleted elsewhere?)")
-            if isinstance(entry, WhyStep):
-                changed = entry.with_changes(why=result.first, because=result.second)
-            else:
-                changed = entry.with_changes(text=result.first, category=result.category)  # type: ignore[union-attr]
+            changed = _edited(entry, result)
             editing.replace(session, changed, now)
             return changed.id
         if result.mode == "factor":
@@ -228,7 +174,7 @@ class EntryActions(PanelHost):
                 return
             if person is None:
                 self.live.change(lambda s: editing.add_entry(s, "participants", result))
-            elif not self._replaced(result, result.name):
+            elif not self._replaced(result, result.name, where="participants"):
                 return
             self._changed("participants", select=result.id)
 
@@ -375,6 +321,13 @@ class EntryActions(PanelHost):
             self._changed(None)
 
         self.app.push_screen(DetailsForm(self.live.session), saved)
+
+
+def _edited(entry: Entry, result: RootCauseInput) -> Entry:
+    """A why step or factor with what the root-cause form holds for it."""
+    if isinstance(entry, WhyStep):
+        return entry.with_changes(why=result.first, because=result.second)
+    return entry.with_changes(text=result.first, category=result.category)
 
 
 def _typed_text(entry: Entry) -> str:

@@ -67,3 +67,16 @@ def test_lines_added_together_keep_their_order_and_the_stamp_of_their_second() -
     assert [entry.text for entry in merged.timeline] == words
     assert [note.text for note in merged.went_well] == words
     assert {entry.time for entry in merged.timeline} == {"16:00:59"}  # as shown when pasted
+
+
+def test_an_edit_added_back_survives_the_tombstone_of_the_entry_it_was() -> None:
+    from postmortem_tui.editing import add_back, add_why, delete
+
+    session = Session()
+    step = add_why(session, "why late?", "no alert", NOW, new_chain=True)
+    chain = session.root_cause.chains[0]
+    delete(session, chain.id, NOW)  # the chain went, and its step with it
+    back = add_back(session, f"chain:{chain.id}", step.with_changes(why="why so late?"), NOW)
+    merged = merge(session)
+    assert [s.why for c in merged.root_cause.chains for s in c.steps] == ["why so late?"]
+    assert back.id != step.id and back.because == "no alert"

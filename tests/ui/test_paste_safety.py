@@ -10,6 +10,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, Label
 
+from postmortem_tui import editing
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.persistence import load
 from postmortem_tui.sync.merge import merge
@@ -157,3 +158,55 @@ async def test_lines_pasted_into_a_form_field_are_joined_not_cut(empty_path: Pat
         what.post_message(events.Paste("Alert on lock wait\r\nand page the DB on-call\n"))
         await pilot.pause()
         assert what.value == "Alert on lock wait and page the DB on-call"
+
+
+async def _edit_then_lose(pilot, panel_key: str, entry_id: str, fields: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Open the entry ``entry_id`` in its form, type ``fields``, have the entry deleted (as a
+    sync with another terminal that deleted it would), then save."""
+    app = pilot.app
+    await pilot.press(panel_key)
+    await pilot.pause()
+    app.screen.query_one(f"#panel-{_PANEL_OF[panel_key]} EntryTable", EntryTable).select(entry_id)
+    await pilot.press("e")
+    await pilot.pause()
+    for key, value in fields.items():
+        app.screen.query_one(f"#input-{key}", Input).value = value
+    app.live.change(lambda s: editing.delete(s, entry_id, app.live.now()))
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+_PANEL_OF = {"2": "root_cause", "6": "action_items", "7": "participants"}
+
+
+async def test_an_action_edited_while_deleted_elsewhere_is_added_back_whole(sample_path: Path) -> None:
+    app = _app(sample_path)
+    told: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        old = app.live.session.action_items[0]
+        typed = {"what": "Alert when a lock is held over 30 s", "owner": "Priya", "deadline": "2026-12-11"}
+        await _edit_then_lose(pilot, "6", old.id, typed)
+        back = [item for item in app.live.session.action_items if item.what == typed["what"]]
+        assert len(back) == 1 and back[0].id != old.id  # a new entry: the old id stays deleted
+        assert (back[0].owner, str(back[0].deadline)) == ("Priya", "2026-12-11")
+        assert back[0].link == old.link and back[0].priority == old.priority
+        assert any("added back as a new entry" in message for message in told)
+        await pilot.press("ctrl+z")  # not wanted after all: it comes out again
+        assert typed["what"] not in [item.what for item in app.live.session.action_items]
+
+
+async def test_a_person_and_a_why_step_edited_while_deleted_elsewhere_come_back(
+    sample_path: Path,
+) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        person = app.live.session.participants[0]
+        await _edit_then_lose(pilot, "7", person.id, {"name": "Dana Q."})
+        assert "Dana Q." in [p.name for p in app.live.session.participants]
+        chain = app.live.session.root_cause.chains[0]
+        step = chain.steps[0]
+        await _edit_then_lose(pilot, "2", step.id, {"first": "Why did the lock wait?"})
+        steps = app.live.session.root_cause.chains[0].steps
+        assert steps[-1].why == "Why did the lock wait?" and steps[-1].because == step.because
+        assert step.id not in [s.id for s in steps]
