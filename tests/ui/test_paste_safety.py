@@ -210,3 +210,27 @@ async def test_a_person_and_a_why_step_edited_while_deleted_elsewhere_come_back(
         steps = app.live.session.root_cause.chains[0].steps
         assert steps[-1].why == "Why did the lock wait?" and steps[-1].because == step.because
         assert step.id not in [s.id for s in steps]
+
+
+async def test_a_note_edited_while_deleted_elsewhere_comes_back_before_a_draft(
+    sample_path: Path,
+) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w")
+        field = app.focused
+        assert isinstance(field, Input)
+        field.insert_text_at_cursor("a draft left in the input")
+        await pilot.press("escape")
+        note = app.live.session.went_well[0]
+        app.screen.query_one("#panel-went_well EntryTable", EntryTable).select(note.id)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#input-text", Input).value = "edited after it was deleted"
+        app.live.change(lambda s: editing.delete(s, note.id, app.live.now()))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.focused is field and field.value == "edited after it was deleted"
+        await pilot.press("enter")
+        assert field.value == "a draft left in the input"  # it waited; it was not typed over
+        assert "edited after it was deleted" in [n.text for n in app.live.session.went_well]
