@@ -22,6 +22,7 @@ from .model import (
     Tombstone,
     WhyChain,
     WhyStep,
+    new_id,
 )
 from .model.notes import IMPROVEMENT_TAGS
 from .timeparse import parse_leading_time
@@ -93,9 +94,12 @@ def _day_after_midnight(session: Session, clock: str) -> date | None:
     return None
 
 
-def add_timeline(session: Session, typed: str, now: datetime) -> TimelineEntry:
+def add_timeline(
+    session: Session, typed: str, now: datetime, created: datetime | None = None
+) -> TimelineEntry:
     """Add ``14:12 migration deployed``; with no leading time, the entry is stamped with
-    ``now`` in the incident's zone and marked as stamped by the app."""
+    ``now`` in the incident's zone and marked as stamped by the app. ``created`` (default
+    ``now``) orders entries with the same time: see :func:`paste_times`."""
     parsed = parse_leading_time(typed)
     if parsed.error:
         raise EntryError(parsed.error)
@@ -113,12 +117,21 @@ def add_timeline(session: Session, typed: str, now: datetime) -> TimelineEntry:
     else:
         time_text = parsed.time
         day = _day_after_midnight(session, time_text)
+    created = created or now
     entry = TimelineEntry(
-        time=time_text, date=day, text=parsed.text, marks=marks, created=now, updated=now
+        time=time_text, date=day, text=parsed.text, marks=marks, created=created, updated=created
     )
     session.timeline.append(entry)
     session.sort_timeline()
     return entry
+
+
+def paste_times(now: datetime, count: int) -> list[datetime]:
+    """``created`` times for ``count`` lines added together (a paste): a microsecond apart
+    from ``now``, so that they keep their order. Lists are ordered by ``created`` and then
+    by a random id (in the session, the file and a merge with another instance alike), so
+    lines with one time would come out shuffled; a stamped time is still taken from ``now``."""
+    return [now + timedelta(microseconds=index) for index in range(count)]
 
 
 def split_tag(typed: str) -> tuple[str | None, str]:
@@ -129,8 +142,11 @@ def split_tag(typed: str) -> tuple[str | None, str]:
     return None, typed.strip()
 
 
-def add_note(session: Session, list_name: str, typed: str, now: datetime) -> Entry:
+def add_note(
+    session: Session, list_name: str, typed: str, now: datetime, created: datetime | None = None
+) -> Entry:
     text = typed.strip()
+    now = created or now
     if not text:
         raise EntryError("type the note first")
     entry: Entry
@@ -185,6 +201,23 @@ def replace(session: Session, entry: Entry, now: datetime, base: Entry | None = 
     if isinstance(entry, TimelineEntry):
         session.sort_timeline()
     return True
+
+
+def add_back(session: Session, where: str, entry: Entry, now: datetime) -> Entry:
+    """Add an edit of an entry deleted meanwhile (in another terminal) back as a new entry
+    in the list ``where`` it was (see :func:`entry_lists`): with a new id, as the old one's
+    tombstone would take it out again at the next merge. A step whose chain went too starts
+    a new chain."""
+    fresh = entry.model_copy(update={"id": new_id(), "created": now, "updated": now})
+    items = entry_lists(session).get(where)
+    if items is None:
+        chain = WhyChain(created=now, updated=now)
+        session.root_cause.chains.append(chain)
+        items = chain.steps
+    items.append(fresh)
+    if isinstance(fresh, TimelineEntry):
+        session.sort_timeline()
+    return fresh
 
 
 @dataclass(frozen=True)

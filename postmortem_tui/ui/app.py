@@ -257,7 +257,7 @@ class PostmortemApp(App[int]):
 
             async def answered(choice: str | None) -> None:
                 if choice == "add" and panel is not None:
-                    words, panel.input.value = panel.input.value, ""
+                    words = panel.take_all()  # the input's line and any waiting after it
                     if not panel.screen.add_typed(panel, words):  # type: ignore[attr-defined]
                         panel.open_input()  # an error: the words wait, to be put right
                         return

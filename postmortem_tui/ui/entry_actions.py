@@ -4,7 +4,6 @@ The forms are imported when first opened, which keeps them out of the app's star
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,75 +21,17 @@ from ..model import (
     TimelineEntry,
     WhyStep,
 )
-from ..visible_text import one_line
-from .panel_host import ALL_PANELS, PanelHost
+from .panel_host import ALL_PANELS
 from .panels.list_panel import ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
+from .saving_edits import SavingEdits
 
 if TYPE_CHECKING:
     from ..importers import ImportRow
-    from ..live_session import LiveSession
     from .forms.root_cause_form import RootCauseInput
 
-class EntryActions(PanelHost):
+class EntryActions(SavingEdits):
     """The part of the meeting screen that changes entries; the screen shows them."""
-
-    def __init__(self, live: LiveSession) -> None:
-        super().__init__(live)
-        self._undo: list[tuple[str, Callable[[Session, datetime], Entry | None]]] = []
-        """What ctrl+z can take back: a description and the change that undoes it."""
-
-    def _changed(self, panel: str | None = None, select: str | None = None) -> None:
-        """Show a change in the panel that holds it (every panel, for a change that touches
-        them all); a panel out of view catches up when it is brought forward. The wrap-up
-        checklist runs every check over the session, too slow to redo at each entry of a
-        long one while it is not even in view."""
-        if panel == "participants" or panel is None:
-            names = list(ALL_PANELS)
-        else:
-            names = [panel, "wrap_up"]
-        active = self.active_panel
-        for name in names:
-            if name == panel or name == active:
-                self.refresh_panel(name)
-            else:
-                self._stale.add(name)
-        if panel and select and (shown := self._panel(panel)) is not None:
-            shown.table.select(select)
-        self.tick()
-
-    def _replaced(
-        self, edited: Entry, words: str, panel: str | None = None, base: Entry | None = None
-    ) -> bool:
-        """Put ``edited`` in place of its entry: with ``base`` (the entry as the form showed
-        it), only what was changed in the form, so that another terminal's change to the
-        other fields stands. False if the entry was deleted meanwhile (in another
-        terminal): the edit is not saved, and the words typed are not lost."""
-        try:
-            self.live.change(lambda s: editing.replace(s, edited, self.live.now(), base))
-        except editing.EntryError:
-            self._gone(words, panel)
-            return False
-        return True
-
-    def _gone(self, words: str, panel: str | None = None) -> None:
-        """Say that an edited entry was deleted meanwhile; a note or timeline entry's words
-        wait in its panel's input, for Enter to add them back."""
-        shown = self._panel(panel) if panel else None
-        if not words:
-            where = ""  # a kind picked for it: nothing typed to keep
-        elif isinstance(shown, ListPanel):
-            self.show_panel(panel or "")
-            shown.open_input(words)
-            where = " They are in the input below: Enter adds them back."
-        else:
-            where = f" What you typed: {one_line(words)}"
-        self.notify(
-            "Not saved: that entry was deleted in another terminal while you edited it." + where,
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
 
     # Adding
 
@@ -103,21 +44,23 @@ class EntryActions(PanelHost):
 
     def add_typed(self, panel: ListPanel, value: str) -> bool:
         """One line typed and ended with Enter, or several pasted at once: each line an
-        entry. A line with an error comes back to be put right; none is dropped unseen.
+        entry. A line with an error comes back to be put right, one at a time, the others
+        waiting their turn in the panel (see :meth:`ListPanel.put_back`); none is dropped.
         True when every line was added."""
         name = (panel.id or "").removeprefix("panel-")
         lines = [line for line in value.split("\n") if line.strip()]
         now = self.live.now()
+        created = editing.paste_times(now, len(lines))
 
         def add_each(session: Session) -> tuple[list[Entry], list[tuple[str, str]]]:
             added: list[Entry] = []
             failed: list[tuple[str, str]] = []
-            for line in lines:
+            for line, when in zip(lines, created):
                 try:
                     if name == "timeline":
-                        added.append(editing.add_timeline(session, line, now))
+                        added.append(editing.add_timeline(session, line, now, when))
                     else:
-                        added.append(editing.add_note(session, name, line, now))
+                        added.append(editing.add_note(session, name, line, now, when))
                 except editing.EntryError as error:
                     failed.append((line, str(error)))
             return added, failed
@@ -126,7 +69,10 @@ class EntryActions(PanelHost):
         if name == "timeline":
             for entry in added:
                 self.app.trace.committed(entry.id)  # type: ignore[attr-defined]
-        panel.show_error(_not_added(failed, panel.input.restore(failed[0][0])) if failed else "")
+        if failed:
+            panel.put_back(failed)
+        else:
+            panel.next_waiting()
         if added:
             self._changed(name, select=added[-1].id)
         return not failed
@@ -156,7 +102,7 @@ class EntryActions(PanelHost):
                 return
             if item is None:
                 self.live.change(lambda s: editing.add_entry(s, "action_items", result))
-            elif not self._replaced(result, result.what, base=item):
+            elif not self._replaced(result, result.what, where="action_items", base=item):
                 return
             self._changed("action_items", select=result.id)
 
@@ -172,6 +118,7 @@ class EntryActions(PanelHost):
         session = self.live.session
         initial = None
         opened = None  # the entry or statement as the form shows it
+        found = editing.find(session, entry_id) if entry_id else None
         if entry_id == STATEMENT_KEY:
             opened = session.root_cause.statement
             initial = RootCauseInput("statement", opened)
@@ -193,7 +140,11 @@ class EntryActions(PanelHost):
                     lambda s: self._apply_root_cause(s, result, entry_id, opened, now)
                 )
             except editing.EntryError:
-                self._gone(" / ".join(part for part in (result.first, result.second) if part))
+                if found is None:
+                    self._gone(" / ".join(part for part in (result.first, result.second) if part))
+                else:  # deleted meanwhile: added back as new, where it was
+                    where, items, index = found
+                    self._add_back(where, _edited(items[index], result))
                 return
             self._changed("root_cause", select=selected)
 
@@ -215,10 +166,7 @@ class EntryActions(PanelHost):
                 session.root_cause.statement = result.first
             return STATEMENT_KEY
         if entry_id is not None and isinstance(opened, (WhyStep, Factor)):
-            if isinstance(opened, WhyStep):
-                changed = opened.with_changes(why=result.first, because=result.second)
-            else:
-                changed = opened.with_changes(text=result.first, category=result.category)
+            changed = _edited(opened, result)
             editing.replace(session, changed, now, base=opened)
             return changed.id
         if result.mode == "factor":
@@ -238,7 +186,7 @@ class EntryActions(PanelHost):
                 return
             if person is None:
                 self.live.change(lambda s: editing.add_entry(s, "participants", result))
-            elif not self._replaced(result, result.name, base=person):
+            elif not self._replaced(result, result.name, where="participants", base=person):
                 return
             self._changed("participants", select=result.id)
 
@@ -281,7 +229,7 @@ class EntryActions(PanelHost):
             form = TimelineForm(entry, now) if isinstance(entry, TimelineEntry) else NoteForm(entry, now)
 
             def saved(result: Any) -> None:
-                if result is not None and self._replaced(result, _typed_text(result), panel, entry):
+                if result is not None and self._replaced(result, _typed_text(result), panel, base=entry):
                     self._changed(panel, select=result.id)
 
             self.app.push_screen(form, saved)
@@ -395,15 +343,11 @@ class EntryActions(PanelHost):
         self.app.push_screen(form, saved)
 
 
-def _not_added(failed: list[tuple[str, str]], first_put_back: bool) -> str:
-    """The error line for lines that were not added: the first one's reason, and the words
-    of any that are not back in the input, so that none is lost unseen."""
-    (line, reason), others = failed[0], [line for line, _ in failed[1:]]
-    message = reason if first_put_back else f"not added: \u201c{one_line(line)}\u201d: {reason}"
-    if others:
-        words = "; ".join(f"\u201c{one_line(other)}\u201d" for other in others)
-        message += f" (also not added: {words})"
-    return message
+def _edited(entry: Entry, result: RootCauseInput) -> Entry:
+    """A why step or factor with what the root-cause form holds for it."""
+    if isinstance(entry, WhyStep):
+        return entry.with_changes(why=result.first, because=result.second)
+    return entry.with_changes(text=result.first, category=result.category)
 
 
 def _typed_text(entry: Entry) -> str:

@@ -26,7 +26,7 @@ def unsent_panel(stack: list[Screen]) -> ListPanel | None:
         if isinstance(screen, FormScreen):
             return None
         for panel in screen.query(ListPanel):
-            if panel.input.value.strip():
+            if panel.input.value.strip() or panel.waiting:
                 return panel
     return None
 
@@ -40,10 +40,13 @@ def unsent_typing(stack: list[Screen]) -> str | None:
             return f"the open form \u201c{screen.TITLE_TEXT}\u201d is not saved"
         for panel in screen.query(ListPanel):
             typed = panel.input.value.strip()  # open, or a draft left when Escape closed it
-            if typed:
+            if typed or panel.waiting:
                 title = dict(PANELS).get((panel.id or "").removeprefix("panel-"), "a panel")
                 shown = one_line(typed)  # typed text is data: control characters made visible
-                return f"the {title} input holds \u201c{shown}\u201d, not yet added (Enter adds it)"
+                count = len(panel.waiting)
+                lines = f"{count} {'more ' if typed else ''}line{'s' if count > 1 else ''} waiting"
+                holds = f"holds \u201c{shown}\u201d" + (f" and {lines}" if count else "")
+                return f"the {title} input {holds if typed else 'has ' + lines}, not yet added (Enter adds it)"
     return None
 
 

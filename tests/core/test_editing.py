@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from postmortem_tui.editing import add_timeline
+from postmortem_tui.editing import add_note, add_timeline, paste_times
 from postmortem_tui.model import Incident, Session
+from postmortem_tui.sync.merge import merge
 
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -51,3 +52,31 @@ def test_incident_times_without_a_zone_are_read_in_the_incident_zone_not_a_crash
     assert late.date == date(2026, 11, 25)
     assert add_timeline(session, "23:20 alert", NOW).date is None
     assert [e.text for e in session.timeline] == ["alert", "replica caught up"]
+
+
+def test_lines_added_together_keep_their_order_and_the_stamp_of_their_second() -> None:
+    session = _incident(
+        datetime(2026, 11, 20, 9, 0, tzinfo=BERLIN), datetime(2026, 11, 20, 12, 0, tzinfo=BERLIN)
+    )
+    now = datetime(2026, 11, 27, 15, 0, 59, 999_998, tzinfo=timezone.utc)  # a second ends
+    words = [f"line {n}" for n in range(6)]
+    for line, created in zip(words, paste_times(now, len(words))):
+        add_timeline(session, line, now, created)
+        add_note(session, "went_well", line, now, created)
+    merged = merge(session)  # lists in their canonical order, as a save or a sync leaves them
+    assert [entry.text for entry in merged.timeline] == words
+    assert [note.text for note in merged.went_well] == words
+    assert {entry.time for entry in merged.timeline} == {"16:00:59"}  # as shown when pasted
+
+
+def test_an_edit_added_back_survives_the_tombstone_of_the_entry_it_was() -> None:
+    from postmortem_tui.editing import add_back, add_why, delete
+
+    session = Session()
+    step = add_why(session, "why late?", "no alert", NOW, new_chain=True)
+    chain = session.root_cause.chains[0]
+    delete(session, chain.id, NOW)  # the chain went, and its step with it
+    back = add_back(session, f"chain:{chain.id}", step.with_changes(why="why so late?"), NOW)
+    merged = merge(session)
+    assert [s.why for c in merged.root_cause.chains for s in c.steps] == ["why so late?"]
+    assert back.id != step.id and back.because == "no alert"

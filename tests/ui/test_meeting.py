@@ -687,9 +687,11 @@ async def test_a_pasted_line_with_an_error_is_named_not_dropped(sample_path: Pat
         field = await _paste_into_timeline(pilot, "25:99 first typed wrong\n17:00 second fine\nlast")
         texts = [entry.text for entry in app.live.session.timeline]
         assert "second fine" in texts and "first typed wrong" not in texts
-        assert field.value == "last"  # the unended line waits, as typed
+        assert field.value == "25:99 first typed wrong"  # back to be put right
         error = str(app.screen.query_one("#panel-timeline .input-error", Label).render())
-        assert error.startswith("not added: \u201c25:99 first typed wrong\u201d: ")
+        assert error.endswith("; 1 more line waiting, each to come back here after Enter")
+        await pilot.press("ctrl+u", "enter")  # dropped on purpose: the unended line's turn
+        assert field.value == "last"
 
 
 async def test_the_wrap_up_never_exports_over_the_session(sample_path: Path, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,10 +31,22 @@ class Field:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class FieldInput(Input):
+    """A form's one-line field: lines pasted into it are joined with a space, where Input
+    keeps the first line and drops the rest unseen. (A field meant for several lines is a
+    TextArea.)"""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = event.text.splitlines()
+        if len(lines) > 1:
+            event.text = " ".join(line.strip() for line in lines if line.strip())
+        # Input's own handler, which runs next, inserts the text.
+
+
 def text_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
     # Not selected on focus: the first key would replace a title or an action's words
     # being edited. The form shows each value from its start (see FormScreen.on_mount).
-    return lambda: Input(value=value, placeholder=placeholder, select_on_focus=False)
+    return lambda: FieldInput(value=value, placeholder=placeholder, select_on_focus=False)
 
 
 def choice(

@@ -65,8 +65,11 @@ class EntryInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         """Several lines pasted are several entries, as if each had been typed and ended
         with Enter (sent up together, so a line with an error is reported with the rest);
-        the last, unended, stays to be finished. (Input keeps only the first line.)"""
+        the last, unended, stays to be finished; a paste that ends with a line break ends
+        its last line too. (Input keeps only the first line.)"""
         *ended, last = event.text.splitlines() or [""]
+        if event.text.endswith(("\n", "\r")) and last:
+            ended, last = [*ended, last], ""
         if not ended:
             return  # one line: Input's own handler inserts it
         event.prevent_default()
@@ -75,15 +78,6 @@ class EntryInput(Input):
         lines, self.value = [self.value, *ended[1:]], ""
         self.post_message(self.Submitted(self, "\n".join(lines)))
         self.insert_text_at_cursor(last)
-
-    def restore(self, value: str) -> bool:
-        """Put back a line that was not added (it had an error), to be put right; False if
-        typing has gone on meanwhile (the caller then shows the words elsewhere)."""
-        if self.value:
-            return False
-        self.value = value
-        self.cursor_position = len(value)
-        return True
 
 
 class ListPanel(Vertical):
@@ -108,6 +102,11 @@ class ListPanel(Vertical):
         self._checked: dict[str, str] = {}
         self.participants: tuple[str, ...] = ()
         """Names the blameless hints look for as the subject of a failure."""
+        self.waiting: list[tuple[str, str]] = []
+        """Lines not yet added, each with why (or ""), waiting their turn in the input: the
+        lines of a paste that had an error, and what the input held meanwhile."""
+        self._reason = ""
+        """Why the line in the input was not added, while it is there to be put right."""
 
     def compose_top(self) -> ComposeResult:
         yield from ()
@@ -142,14 +141,45 @@ class ListPanel(Vertical):
         self.set_class(not rows, "-empty")
         self._show_detail()
 
-    def open_input(self, prefill: str | None = None) -> None:
-        """Open the input, with ``prefill`` in it, or with what was left in it when it was
-        last closed (Escape keeps a draft: closing the input is not deleting words)."""
+    def open_input(self) -> None:
+        """Open the input, with what was left in it when it was last closed (Escape keeps
+        a draft: closing the input is not deleting words), and the lines waiting after it."""
         self.add_class("-typing")
-        if prefill is not None:
-            self.input.value = prefill
-            self.input.cursor_position = len(prefill)
+        self._show_waiting()
         self.input.focus()
+
+    def put_back(self, lines: Sequence[tuple[str, str]]) -> None:
+        """Lines not added (each with why) come back to be put right, one at a time: the
+        first into the input, the rest waiting, then what the input held, then the lines
+        that were already waiting. None is lost, nor shown only in passing."""
+        held = self.input.value
+        queue = [*lines, *([(held, "")] if held.strip() else []), *self.waiting]
+        if queue:
+            self._take(queue)
+
+    def next_waiting(self) -> None:
+        """A line was added (or an empty one sent): the next waiting line, if any, comes up."""
+        self._reason = ""
+        if self.waiting and not self.input.value:
+            self._take(self.waiting)
+        self._show_waiting()
+
+    def take_all(self) -> str:
+        """The input's line and every waiting line, taken out to be added together."""
+        lines = [self.input.value, *(line for line, _ in self.waiting)]
+        self.input.value, self.waiting, self._reason = "", [], ""
+        return "\n".join(lines)
+
+    def _take(self, queue: list[tuple[str, str]]) -> None:
+        (line, self._reason), self.waiting = queue[0], queue[1:]
+        self.input.value = line
+        self.input.cursor_position = len(line)
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        count = len(self.waiting)
+        more = f"{count} more line{'s' if count > 1 else ''} waiting, each to come back here after Enter"
+        self.show_error("; ".join(part for part in (self._reason, more if count else "") if part))
 
     def close_input(self) -> None:
         self.remove_class("-typing")
@@ -177,6 +207,8 @@ class ListPanel(Vertical):
         event.stop()
         if event.value.strip():
             self.post_message(self.Submitted(self, event.value))
+        else:
+            self.next_waiting()  # a line cleared on purpose: the next one's turn
 
     @on(EntryInput.Closed)
     def _closed(self, event: EntryInput.Closed) -> None:
