@@ -11,7 +11,7 @@ import re
 
 from ..visible_text import visible_controls
 
-_ALWAYS = set("\\`*_[]<>|~$&")
+_ALWAYS = frozenset("\\`*_[]<>|~$&")
 """Escaped wherever they stand: emphasis, code, links, HTML, tables, strikethrough, maths."""
 
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
@@ -21,19 +21,20 @@ _URL_OR_EMAIL = re.compile(
 )
 
 
-def _escape_plain(text: str) -> str:
-    return "".join("\\" + char if char in _ALWAYS else char for char in text)
+def _escape_plain(text: str, special: frozenset[str] = _ALWAYS) -> str:
+    return "".join("\\" + char if char in special else char for char in text)
 
 
-def _escape_run(text: str) -> str:
-    """Escape a run of text, keeping URLs and email addresses as autolinks."""
+def _escape_run(text: str, special: frozenset[str] = _ALWAYS) -> str:
+    """Escape a run of text, keeping URLs and email addresses as autolinks (whose insides a
+    backslash cannot escape: it would become part of the address)."""
     parts = []
     position = 0
     for match in _URL_OR_EMAIL.finditer(text):
-        parts.append(_escape_plain(text[position : match.start()]))
+        parts.append(_escape_plain(text[position : match.start()], special))
         parts.append(f"<{match.group(0)}>")
         position = match.end()
-    parts.append(_escape_plain(text[position:]))
+    parts.append(_escape_plain(text[position:], special))
     return "".join(parts)
 
 
@@ -76,10 +77,10 @@ def paragraphs(text: str) -> str:
 
 
 def heading_text(text: str) -> str:
-    """Typed text to follow a heading's own words: ``#`` escaped throughout (a trailing one
-    would close the heading), trailing punctuation dropped (markdownlint MD026)."""
+    """Typed text to follow a heading's own words: ``#`` escaped outside links too (a trailing
+    one would close the heading), trailing punctuation dropped (markdownlint MD026)."""
     line = " ".join(part.strip() for part in visible_controls(text).split("\n") if part.strip())
-    return _escape_run(line).replace("#", "\\#").rstrip(" .,;:!?")
+    return _escape_run(line, _ALWAYS | {"#"}).rstrip(" .,;:!?")
 
 
 def url(address: str) -> str | None:
