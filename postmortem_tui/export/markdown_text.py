@@ -76,11 +76,16 @@ def paragraphs(text: str) -> str:
     return "\n\n".join(blocks)
 
 
+_MD026 = re.compile("[.,;:!\u3002\uff0c\uff1b\uff1a\uff01]$")
+"""Punctuation markdownlint's MD026 refuses at the end of a heading."""
+
+
 def heading_text(text: str) -> str:
-    """Typed text to follow a heading's own words: ``#`` escaped outside links too (a trailing
-    one would close the heading), trailing punctuation dropped (markdownlint MD026)."""
+    """Typed text to follow a heading's own words, exactly as typed: ``#`` escaped outside
+    links too (a trailing one would close the heading). Trailing punctuation is written as a
+    character reference, which reads the same and which markdownlint's MD026 accepts."""
     line = " ".join(part.strip() for part in visible_controls(text).split("\n") if part.strip())
-    return _escape_run(line, _ALWAYS | {"#"}).rstrip(" .,;:!?")
+    return _MD026.sub(lambda m: f"&#{ord(m.group())};", _escape_run(line, _ALWAYS | {"#"}))
 
 
 def url(address: str) -> str | None:

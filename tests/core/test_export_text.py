@@ -8,7 +8,6 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-
 from markdown_it import MarkdownIt
 
 from postmortem_tui.export import render
@@ -31,6 +30,19 @@ def test_bidi_overrides_and_zero_width_characters_show_as_code_points() -> None:
     assert not re.search("[\u200b-\u200f\u202a-\u202e\u2066-\u2069]", html)
 
 
+def _lint_problems(document: str, tmp_path: Path) -> str:
+    """markdownlint's complaints (line length aside), or "" when it is not installed."""
+    tool = _markdownlint()
+    if tool is None:
+        return ""
+    out = tmp_path / "doc.md"
+    out.write_text(document)
+    result = subprocess.run(
+        [tool, "--disable", "MD013", "--", str(out)], check=False, capture_output=True, text=True
+    )
+    return result.stdout + result.stderr
+
+
 def _heading(document: str) -> str:
     match = re.search(r"<h1>(.*?)</h1>", _html(document))
     assert match is not None
@@ -42,3 +54,15 @@ def test_a_url_with_a_fragment_in_the_title_links_to_that_fragment() -> None:
     heading = _heading(render(Session(incident={"title": typed})))
     assert '<a href="https://x.com/runbook#locks">https://x.com/runbook#locks</a>' in heading
     assert _text(heading) == "Post-mortem: " + typed
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Is it DNS?", "Tom &amp; Jerry &amp;", "Went well :smile:", "Done.", "Wait...", "Lost #",
+     "C# and F#", "Down!", "全角。", "Ends in a colon:", "a\\", "Trailing ;"],
+)
+def test_the_title_is_published_exactly_as_typed(typed: str, tmp_path: Path) -> None:
+    document = render(Session(incident={"title": typed}))
+    assert _text(_heading(document)) == "Post-mortem: " + typed
+    assert document.count("\n#") == render(Session()).count("\n#")
+    assert _lint_problems(document, tmp_path) == ""
