@@ -8,6 +8,7 @@ trip markdownlint's bare-URL rule; control characters show as their Unicode cont
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..visible_text import visible_controls
 
@@ -88,9 +89,24 @@ def heading_text(text: str) -> str:
     return _MD026.sub(lambda m: f"&#{ord(m.group())};", _escape_run(line, _ALWAYS | {"#"}))
 
 
+_IN_DESTINATION = {"\\": "%5C", "(": "\\(", ")": "\\)", "&": "\\&"}
+"""Markdown reads these in a link's address: a backslash as an escape, a bracket as the end,
+``&amp;`` as an entity. Escaped, or encoded as every renderer would, they go through as typed."""
+
+
+def _destination_char(char: str) -> str:
+    if char in _IN_DESTINATION:
+        return _IN_DESTINATION[char]
+    if char in '|<>"`' or char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+        return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+    return char
+
+
 def url(address: str) -> str | None:
-    """An address fit for ``[text](address)``, or None if it is not a plain web address."""
+    """A web address for ``[text](address)`` whose target is exactly what was typed (the
+    characters a URL cannot hold literally percent-encoded, as a renderer would), or None if
+    it is not a web address."""
     address = address.strip()
-    if re.fullmatch(r"https?://[^\s<>\"'`]+", address):
-        return address.replace("|", "%7C").replace("(", "%28").replace(")", "%29")
-    return None
+    if not re.match(r"https?://\S", address, re.IGNORECASE):
+        return None
+    return "".join(_destination_char(char) for char in address)

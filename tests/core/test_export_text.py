@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import subprocess
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
 from postmortem_tui.export import render
-from postmortem_tui.model import Note, Session
+from postmortem_tui.model import ActionItem, Note, Session, TimelineEntry
 from tests.core.test_export import _markdownlint
 
 
@@ -66,3 +66,34 @@ def test_the_title_is_published_exactly_as_typed(typed: str, tmp_path: Path) -> 
     assert _text(_heading(document)) == "Post-mortem: " + typed
     assert document.count("\n#") == render(Session()).count("\n#")
     assert _lint_problems(document, tmp_path) == ""
+
+
+def _cells(document: str) -> list[str]:
+    return re.findall(r"<td>(.*?)</td>", _html(document))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "https://x.com/a\\",  # was https://x.com/a%5C)
+        "https://x.com/a\\_b",  # was https://x.com/a_b
+        "https://en.wikipedia.org/wiki/Lock_(computer_science)",
+        "https://x.com/a)b(",
+        "https://x.com/?q=a&amp;b&#41;",
+        "https://x.com/a b",
+        "https://x.com/<a>|\"`",
+        "https://x.com/*a*_b_[c]",
+        "HTTPS://X.COM/A",
+    ],
+)
+def test_an_evidence_link_goes_exactly_where_it_was_typed(typed: str) -> None:
+    session = Session(
+        timeline=[TimelineEntry(time="14:12", text="deploy", link=typed)],
+        action_items=[ActionItem(what="fix it", owner="Sam", link=typed)],
+    )
+    cells = _cells(render(session))
+    target = escape(MarkdownIt().normalizeLink(typed))  # the typed address, URL-encoded
+    for text in ("deploy", "fix it"):
+        shown = next(c for c in cells if c.startswith(text))
+        assert _text(shown) == f"{text} (evidence)"
+        assert re.findall(r'href="([^"]*)"', shown) == [target]
