@@ -1,25 +1,23 @@
 """Typed text as Markdown that renders exactly as typed and cannot change the document.
 
 Every character that CommonMark or GitHub Flavored Markdown gives a meaning is escaped where it
-could take effect; URLs and email addresses become autolinks so they stay clickable and do not
-trip markdownlint's bare-URL rule; control characters show as their Unicode control pictures.
+could take effect; web and email addresses are linked (:mod:`.links`); control characters and
+invisible ones show as their Unicode control pictures or code points.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..visible_text import visible_controls
+from .links import link_addresses, url
+
+__all__ = ["cell", "heading_text", "inline", "paragraphs", "url"]
 
 _ALWAYS = frozenset("\\`*_[]<>|~$&")
 """Escaped wherever they stand: emphasis, code, links, HTML, tables, strikethrough, maths."""
 
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
-_URL_OR_EMAIL = re.compile(
-    r"(?P<url>\bhttps?://[^\s<>\"'|`\[\]]*[^\s<>\"'|`\[\].,;:!?)])"
-    r"|(?P<email>\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b)"
-)
 
 
 def _escape_plain(text: str, special: frozenset[str] = _ALWAYS) -> str:
@@ -27,16 +25,8 @@ def _escape_plain(text: str, special: frozenset[str] = _ALWAYS) -> str:
 
 
 def _escape_run(text: str, special: frozenset[str] = _ALWAYS) -> str:
-    """Escape a run of text, keeping URLs and email addresses as autolinks (whose insides a
-    backslash cannot escape: it would become part of the address)."""
-    parts = []
-    position = 0
-    for match in _URL_OR_EMAIL.finditer(text):
-        parts.append(_escape_plain(text[position : match.start()], special))
-        parts.append(f"<{match.group(0)}>")
-        position = match.end()
-    parts.append(_escape_plain(text[position:], special))
-    return "".join(parts)
+    """Escape a run of text, linking the addresses in it."""
+    return link_addresses(text, lambda plain: _escape_plain(plain, special))
 
 
 def inline(text: str) -> str:
@@ -87,26 +77,3 @@ def heading_text(text: str) -> str:
     character reference, which reads the same and which markdownlint's MD026 accepts."""
     line = " ".join(part.strip() for part in visible_controls(text).split("\n") if part.strip())
     return _MD026.sub(lambda m: f"&#{ord(m.group())};", _escape_run(line, _ALWAYS | {"#"}))
-
-
-_IN_DESTINATION = {"\\": "%5C", "(": "\\(", ")": "\\)", "&": "\\&"}
-"""Markdown reads these in a link's address: a backslash as an escape, a bracket as the end,
-``&amp;`` as an entity. Escaped, or encoded as every renderer would, they go through as typed."""
-
-
-def _destination_char(char: str) -> str:
-    if char in _IN_DESTINATION:
-        return _IN_DESTINATION[char]
-    if char in '|<>"`' or char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
-        return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
-    return char
-
-
-def url(address: str) -> str | None:
-    """A web address for ``[text](address)`` whose target is exactly what was typed (the
-    characters a URL cannot hold literally percent-encoded, as a renderer would), or None if
-    it is not a web address."""
-    address = address.strip()
-    if not re.match(r"https?://\S", address, re.IGNORECASE):
-        return None
-    return "".join(_destination_char(char) for char in address)

@@ -97,3 +97,35 @@ def test_an_evidence_link_goes_exactly_where_it_was_typed(typed: str) -> None:
         shown = next(c for c in cells if c.startswith(text))
         assert _text(shown) == f"{text} (evidence)"
         assert re.findall(r'href="([^"]*)"', shown) == [target]
+
+
+def _items(document: str, section: str = "What went well") -> list[str]:
+    html = _html(document)
+    start = html.index(section)
+    return re.findall(r"<li>(.*?)</li>", html[start : html.index("<h2>", start)], re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    ("typed", "links"),
+    [
+        ("see https://en.wikipedia.org/wiki/Lock_(computer_science).",
+         ["https://en.wikipedia.org/wiki/Lock_(computer_science)"]),
+        ("(see https://x.com/a_(b)c)", ["https://x.com/a_(b)c"]),
+        ("(https://x.com/a)", ["https://x.com/a"]),
+        ("clone git@github.com:org/repo.git", []),
+        ("clone ssh://git@github.com/org/repo.git", []),
+        ("HTTPS://EXAMPLE.COM/X is up", ["HTTPS://EXAMPLE.COM/X"]),
+        ("mail sam@example.com: now", ["mailto:sam@example.com"]),
+        ("ask sam@example.com.", ["mailto:sam@example.com"]),
+        ("see www.example.com/a_b.", ["http://www.example.com/a_b"]),
+        ("odd: www.! coma@.x _http://a.b", ["http://a.b"]),
+    ],
+)
+def test_addresses_in_typed_text_are_linked_as_github_would(
+    typed: str, links: list[str], tmp_path: Path
+) -> None:
+    document = render(Session(went_well=[Note(text=typed)]))
+    [item] = _items(document)
+    assert _text(item) == typed
+    assert [unescape(href) for href in re.findall(r'href="([^"]*)"', item)] == links
+    assert _lint_problems(document, tmp_path) == ""
