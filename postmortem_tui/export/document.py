@@ -20,7 +20,7 @@ from ..model import (
     TimelineEntry,
 )
 from ..model.actions import PRIORITIES
-from .markdown_text import cell, heading_text, inline, paragraphs, url
+from .markdown_text import cell, heading_text, inline, item_lines, paragraphs, url
 
 NOTHING = "Nothing recorded."
 
@@ -194,7 +194,7 @@ def _root_cause(session: Session) -> str:
 
 def _improvements(session: Session) -> str:
     return _bullets(
-        (f"**{note.tag}:** " if note.tag else "") + inline(note.text)
+        (f"**{note.tag}:** " if note.tag else "") + item_lines(note.text)
         for note in session.could_improve
     )
 
@@ -293,11 +293,11 @@ def render(session: Session, now: datetime | None = None) -> str:
         "## Root cause analysis",
         _root_cause(session),
         "## What went well",
-        _bullets(inline(note.text) for note in session.went_well),
+        _bullets(item_lines(note.text) for note in session.went_well),
         "## What could be improved",
         _improvements(session),
         "## Where we got lucky",
-        _bullets(inline(note.text) for note in session.got_lucky),
+        _bullets(item_lines(note.text) for note in session.got_lucky),
         "## Action items",
         _actions(session),
         "## Agenda",

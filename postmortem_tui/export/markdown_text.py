@@ -12,7 +12,7 @@ import re
 from ..visible_text import visible_controls
 from .links import link_addresses, url
 
-__all__ = ["cell", "heading_text", "inline", "paragraphs", "url"]
+__all__ = ["cell", "heading_text", "inline", "item_lines", "paragraphs", "url"]
 
 _ALWAYS = frozenset("\\`*_[]<>|~$&")
 """Escaped wherever they stand: emphasis, code, links, HTML, tables, strikethrough, maths."""
@@ -57,14 +57,29 @@ def cell(text: str) -> str:
     return escaped if escaped else "—"
 
 
+_BREAK = "\\\n"
+"""A hard line break: CommonMark's backslash form, which markdownlint accepts (trailing
+spaces would trip MD009) and which a reader sees as a new line, not a space."""
+
+
+def _line(line: str) -> str:
+    return _escape_line_start(_escape_run(line))
+
+
 def paragraphs(text: str) -> str:
     """Typed multi-line text as paragraphs: blank lines separate them, lines stay lines."""
     blocks = []
     for block in re.split(r"\n\s*\n", visible_controls(text).strip()):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if lines:
-            blocks.append("\n".join(_escape_line_start(_escape_run(line)) for line in lines))
+            blocks.append(_BREAK.join(_line(line) for line in lines))
     return "\n\n".join(blocks)
+
+
+def item_lines(text: str) -> str:
+    """Typed multi-line text for a ``- `` list item: each typed line on a line of its own."""
+    lines = [line.strip() for line in visible_controls(text).split("\n") if line.strip()]
+    return (_BREAK + "  ").join(_line(line) for line in lines)
 
 
 _MD026 = re.compile("[.,;:!\u3002\uff0c\uff1b\uff1a\uff01]$")

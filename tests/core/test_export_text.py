@@ -11,7 +11,14 @@ import pytest
 from markdown_it import MarkdownIt
 
 from postmortem_tui.export import render
-from postmortem_tui.model import ActionItem, Note, Session, TimelineEntry
+from postmortem_tui.model import (
+    ActionItem,
+    Improvement,
+    Note,
+    Session,
+    TimelineEntry,
+    WhyChain,
+)
 from tests.core.test_export import _markdownlint
 
 
@@ -129,3 +136,47 @@ def test_addresses_in_typed_text_are_linked_as_github_would(
     assert _text(item) == typed
     assert [unescape(href) for href in re.findall(r'href="([^"]*)"', item)] == links
     assert _lint_problems(document, tmp_path) == ""
+
+
+def _section(html: str, heading: str) -> str:
+    start = html.index(heading)
+    end = html.find("<h", start + len(heading))
+    return html[start + len(heading) : end if end != -1 else len(html)]
+
+
+MULTI_LINE = "1. Paused the pipeline\n2. Let the migration finish\n# not a heading\n- not an item"
+SHOWN_LINES = ["1. Paused the pipeline", "2. Let the migration finish", "# not a heading", "- not an item"]
+
+
+@pytest.mark.parametrize(
+    ("field", "heading"),
+    [
+        ({"incident": {"summary": MULTI_LINE}}, "Summary</h2>"),
+        ({"incident": {"impact": {"description": MULTI_LINE}}}, "Impact</h2>"),
+        ({"incident": {"trigger": MULTI_LINE}}, "Trigger</h3>"),
+        ({"incident": {"detection": MULTI_LINE}}, "Detection</h3>"),
+        ({"incident": {"resolution": MULTI_LINE}}, "Resolution</h3>"),
+        ({"root_cause": {"statement": MULTI_LINE}}, "Root cause</h3>"),
+        ({"root_cause": {"chains": [WhyChain(title=MULTI_LINE)]}}, "Chain 1</h4>"),
+        ({"went_well": [Note(text=MULTI_LINE)]}, "What went well</h2>"),
+        ({"could_improve": [Improvement(text=MULTI_LINE, tag="alerting")]},
+         "What could be improved</h2>"),
+        ({"got_lucky": [Note(text=MULTI_LINE)]}, "Where we got lucky</h2>"),
+    ],
+)
+def test_lines_typed_on_separate_lines_show_on_separate_lines(
+    field: dict, heading: str, tmp_path: Path
+) -> None:
+    document = render(Session(**field))
+    html = _section(_html(document), heading)
+    assert not re.search(r"<(ol|h1|ul><li><ul)", html), html  # still literal text
+    block = re.findall(r"<(?:p|li)>(.*?)</(?:p|li)>", html, re.DOTALL)[0]
+    lines = [_text(line).strip() for line in block.split("<br />")]
+    assert lines[0].endswith(SHOWN_LINES[0])  # after "alerting:" for a tagged note
+    assert lines[1:] == SHOWN_LINES[1:]
+    assert _lint_problems(document, tmp_path) == ""
+
+
+def test_a_blank_line_still_starts_a_new_paragraph() -> None:
+    html = _section(_html(render(Session(incident={"summary": "one\ntwo\n\nthree"}))), "Summary</h2>")
+    assert re.findall(r"<p>(.*?)</p>", html, re.DOTALL) == ["one<br />\ntwo", "three"]
