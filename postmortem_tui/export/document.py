@@ -50,14 +50,20 @@ def _when(moment: datetime | None, zone: tzinfo | None = None) -> str:
     return text
 
 
+def _joined(values: Iterable[str]) -> str:
+    """Typed values in a line, leaving out blank ones (possible in a hand-edited file)."""
+    return ", ".join(shown for shown in map(inline, values) if shown)
+
+
 def _linked(text: str, link: str) -> str:
-    shown = inline(text)
-    address = url(link) if link else None
+    shown, address, written = inline(text), url(link), inline(link)
     if address:
-        shown += f" ([evidence]({address}))"
-    elif link:
-        shown += f" (evidence: {inline(link)})"
-    return shown
+        evidence = f"[evidence]({address})"
+    elif written:
+        evidence = f"evidence: {written}"
+    else:
+        return shown
+    return f"{shown} ({evidence})" if shown else evidence
 
 
 def _metadata(session: Session) -> str:
@@ -70,7 +76,7 @@ def _metadata(session: Session) -> str:
         f"**Incident:** {span}",
         f"**Severity:** {incident.severity or 'not set'}",
         "**Services affected:** "
-        + (", ".join(inline(s) for s in incident.services) if incident.services else "not recorded"),
+        + (_joined(incident.services) or "not recorded"),
         f"**Post-mortem meeting:** {_when(meeting.scheduled, zone)}, "
         f"{session.planned_minutes} minutes planned",
         f"**Document status:** {meeting.status}",
@@ -192,10 +198,15 @@ def _root_cause(session: Session) -> str:
     return "\n\n".join(out)
 
 
+def _improvement(tag: str | None, text: str) -> str:
+    if not tag:
+        return text
+    return f"**{tag}:** {text}" if text else f"**{tag}**"
+
+
 def _improvements(session: Session) -> str:
     return _bullets(
-        (f"**{note.tag}:** " if note.tag else "") + item_lines(note.text)
-        for note in session.could_improve
+        _improvement(note.tag, item_lines(note.text)) for note in session.could_improve
     )
 
 
@@ -258,7 +269,7 @@ def _distribution(session: Session) -> str:
             "**Published at:** "
             + (inline(meeting.publish_to) if meeting.publish_to.strip() else "not decided yet"),
             "**Reviewers:** "
-            + (", ".join(inline(r) for r in meeting.reviewers) if meeting.reviewers else "none named yet"),
+            + (_joined(meeting.reviewers) or "none named yet"),
         ]
     )
 

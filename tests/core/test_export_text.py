@@ -8,6 +8,7 @@ from html import escape, unescape
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 
 from postmortem_tui.export import render
@@ -20,6 +21,7 @@ from postmortem_tui.model import (
     WhyChain,
 )
 from tests.core.test_export import _markdownlint
+from tests.strategies import sessions
 
 
 def _html(document: str) -> str:
@@ -180,3 +182,40 @@ def test_lines_typed_on_separate_lines_show_on_separate_lines(
 def test_a_blank_line_still_starts_a_new_paragraph() -> None:
     html = _section(_html(render(Session(incident={"summary": "one\ntwo\n\nthree"}))), "Summary</h2>")
     assert re.findall(r"<p>(.*?)</p>", html, re.DOTALL) == ["one<br />\ntwo", "three"]
+
+
+def test_blank_values_in_lists_are_left_out() -> None:
+    document = render(
+        Session(incident={"services": ["", "api", "  "]}, meeting={"reviewers": ["", " "]})
+    )
+    assert "- **Services affected:** api\n" in document
+    assert "- **Reviewers:** none named yet\n" in document
+    assert "- **Services affected:** not recorded\n" in render(Session(incident={"services": [" "]}))
+
+
+def test_a_tag_with_no_words_shows_the_tag_alone() -> None:
+    document = render(Session(could_improve=[Improvement(tag="monitoring", text=" ")]))
+    assert "## What could be improved\n\n- **monitoring**\n" in document
+
+
+def test_an_entry_with_only_a_link_shows_the_link_alone() -> None:
+    link = "https://tracker.example.com/PM-12"
+    session = Session(
+        timeline=[
+            TimelineEntry(time="14:12", text=" ", link=link),
+            TimelineEntry(time="14:13", text=" ", link=" "),
+        ],
+        action_items=[ActionItem(what="", owner="Sam", link=link)],
+    )
+    cells = [_text(c) for c in _cells(render(session))]
+    assert cells.count("evidence") == 2
+    assert "—" in cells[cells.index("14:13") + 1]
+    assert "| [evidence](https://tracker.example.com/PM-12) |" in render(session)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions)
+def test_no_line_ends_in_white_space(session: Session) -> None:
+    document = render(session)
+    assert not re.search(r"[ \t]$", document, re.MULTILINE)
+    assert not re.search(r":\*\* ?(, |;)|, ,|, $", document, re.MULTILINE)
