@@ -154,10 +154,7 @@ def _timeline(session: Session) -> str:
 def _durations(session: Session) -> str:
     durations = key_durations(session)
     if not durations:
-        return (
-            "No durations can be computed yet: mark timeline entries with their kind "
-            "(impact started, alert, acknowledged, declared, mitigated, resolved)."
-        )
+        return NOTHING  # like every empty section; how to mark kinds is the app's to say
     rows = [
         (
             d.name,

@@ -219,3 +219,10 @@ def test_no_line_ends_in_white_space(session: Session) -> None:
     document = render(session)
     assert not re.search(r"[ \t]$", document, re.MULTILINE)
     assert not re.search(r":\*\* ?(, |;)|, ,|, $", document, re.MULTILINE)
+
+
+def test_key_durations_without_marked_events_say_so_in_the_readers_words() -> None:
+    session = Session(timeline=[TimelineEntry(time="14:12", text="deploy")])
+    document = render(session)
+    section = document[document.index("### Key durations") : document.index("## Root cause")]
+    assert section == "### Key durations\n\nNothing recorded.\n\n"
