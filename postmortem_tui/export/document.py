@@ -20,7 +20,7 @@ from ..model import (
     TimelineEntry,
 )
 from ..model.actions import PRIORITIES
-from .markdown_text import cell, heading_text, inline, item_lines, paragraphs, url
+from .markdown_text import cell, heading_text, inline, item_lines, link, paragraphs, url
 
 NOTHING = "Nothing recorded."
 
@@ -55,8 +55,10 @@ def _joined(values: Iterable[str]) -> str:
     return ", ".join(shown for shown in map(inline, values) if shown)
 
 
-def _linked(text: str, link: str) -> str:
-    shown, address, written = inline(text), url(link), inline(link)
+def _linked(text: str, evidence_link: str) -> str:
+    shown, address, written = inline(text), url(evidence_link), inline(evidence_link)
+    if shown and text.strip() == evidence_link.strip():  # a message that is only its link
+        return link(text, address) if address else shown
     if address:
         evidence = f"[evidence]({address})"
     elif written:

@@ -12,7 +12,7 @@ import re
 from ..visible_text import visible_controls
 from .links import link_addresses, url
 
-__all__ = ["cell", "heading_text", "inline", "item_lines", "paragraphs", "url"]
+__all__ = ["cell", "heading_text", "inline", "item_lines", "link", "paragraphs", "url"]
 
 _ALWAYS = frozenset("\\`*_[]<>|~$&")
 """Escaped wherever they stand: emphasis, code, links, HTML, tables, strikethrough, maths."""
@@ -35,8 +35,16 @@ def inline(text: str) -> str:
     Line breaks become spaces; a block marker at the start (``#``, ``>``, ``-``, ``1.``) is
     escaped so it stays text.
     """
-    line = " ".join(part.strip() for part in visible_controls(text).split("\n") if part.strip())
-    return _escape_line_start(_escape_run(line))
+    return _escape_line_start(_escape_run(_one_line(text)))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(part.strip() for part in visible_controls(text).split("\n") if part.strip())
+
+
+def link(text: str, address: str) -> str:
+    """Typed text as the words of a link to ``address`` (made by :func:`url`)."""
+    return f"[{_escape_plain(_one_line(text))}]({address})"
 
 
 def _escape_line_start(line: str) -> str:
@@ -90,5 +98,5 @@ def heading_text(text: str) -> str:
     """Typed text to follow a heading's own words, exactly as typed: ``#`` escaped outside
     links too (a trailing one would close the heading). Trailing punctuation is written as a
     character reference, which reads the same and which markdownlint's MD026 accepts."""
-    line = " ".join(part.strip() for part in visible_controls(text).split("\n") if part.strip())
-    return _MD026.sub(lambda m: f"&#{ord(m.group())};", _escape_run(line, _ALWAYS | {"#"}))
+    escaped = _escape_run(_one_line(text), _ALWAYS | {"#"})
+    return _MD026.sub(lambda m: f"&#{ord(m.group())};", escaped)

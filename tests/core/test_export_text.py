@@ -226,3 +226,23 @@ def test_key_durations_without_marked_events_say_so_in_the_readers_words() -> No
     document = render(session)
     section = document[document.index("### Key durations") : document.index("## Root cause")]
     assert section == "### Key durations\n\nNothing recorded.\n\n"
+
+
+@pytest.mark.parametrize("link", ["https://github.com/perrygeo/simanneal", "https://x.com/a_(b)\\"])
+def test_an_entry_that_is_only_its_link_shows_it_once(link: str, tmp_path: Path) -> None:
+    session = Session(
+        timeline=[TimelineEntry(time="14:12", text=link + " ", link=link)],
+        action_items=[ActionItem(what=link, owner="Sam", link=link)],
+    )
+    document = render(session)
+    shown = [c for c in _cells(document) if "href" in c]
+    assert len(shown) == 2
+    for cell in shown:
+        assert _text(cell) == link
+        assert re.findall(r'href="([^"]*)"', cell) == [escape(MarkdownIt().normalizeLink(link))]
+    assert _lint_problems(document, tmp_path) == ""
+
+
+def test_an_entry_that_is_only_a_reference_shows_it_once() -> None:
+    session = Session(timeline=[TimelineEntry(time="14:12", text="PM-12", link="PM-12")])
+    assert "| 14:12 | PM-12 |" in render(session)
