@@ -90,7 +90,7 @@ def item_lines(text: str) -> str:
     return (_BREAK + "  ").join(_line(line) for line in lines)
 
 
-_MD026 = re.compile("[.,;:!\u3002\uff0c\uff1b\uff1a\uff01]$")
+_MD026 = frozenset(".,;:!\u3002\uff0c\uff1b\uff1a\uff01")
 """Punctuation markdownlint's MD026 refuses at the end of a heading."""
 
 
@@ -99,4 +99,9 @@ def heading_text(text: str) -> str:
     links too (a trailing one would close the heading). Trailing punctuation is written as a
     character reference, which reads the same and which markdownlint's MD026 accepts."""
     escaped = _escape_run(_one_line(text), _ALWAYS | {"#"})
-    return _MD026.sub(lambda m: f"&#{ord(m.group())};", escaped)
+    if not escaped or escaped[-1] not in _MD026:
+        return escaped
+    body = escaped[:-1]
+    if (len(body) - len(body.rstrip("\\"))) % 2:  # the backslash escaping the punctuation
+        body = body[:-1]
+    return body + f"&#{ord(escaped[-1])};"

@@ -68,7 +68,8 @@ def test_a_url_with_a_fragment_in_the_title_links_to_that_fragment() -> None:
 @pytest.mark.parametrize(
     "typed",
     ["Is it DNS?", "Tom &amp; Jerry &amp;", "Went well :smile:", "Done.", "Wait...", "Lost #",
-     "C# and F#", "Down!", "全角。", "Ends in a colon:", "a\\", "Trailing ;"],
+     "C# and F#", "Down!", "全角。", "Ends in a colon:", "a\\", "Trailing ;",
+     "Go to www.", "a\\.", "a\\\\!"],
 )
 def test_the_title_is_published_exactly_as_typed(typed: str, tmp_path: Path) -> None:
     document = render(Session(incident={"title": typed}))
