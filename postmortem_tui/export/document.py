@@ -21,7 +21,7 @@ from ..model import (
     TimelineEntry,
 )
 from ..model.actions import PRIORITIES
-from .markdown_text import cell, heading_text, inline, paragraphs, url
+from .markdown_text import cell, heading_text, inline, item_lines, link, paragraphs, url
 
 NOTHING = "Nothing recorded."
 
@@ -51,14 +51,22 @@ def _when(moment: datetime | None, zone: tzinfo | None = None) -> str:
     return text
 
 
-def _linked(text: str, link: str) -> str:
-    shown = inline(text)
-    address = url(link) if link else None
+def _joined(values: Iterable[str]) -> str:
+    """Typed values in a line, leaving out blank ones (possible in a hand-edited file)."""
+    return ", ".join(shown for shown in map(inline, values) if shown)
+
+
+def _linked(text: str, evidence_link: str) -> str:
+    shown, address, written = inline(text), url(evidence_link), inline(evidence_link)
+    if shown and text.strip() == evidence_link.strip():  # a message that is only its link
+        return link(text, address) if address else shown
     if address:
-        shown += f" ([evidence]({address}))"
-    elif link:
-        shown += f" (evidence: {inline(link)})"
-    return shown
+        evidence = f"[evidence]({address})"
+    elif written:
+        evidence = f"evidence: {written}"
+    else:
+        return shown
+    return f"{shown} ({evidence})" if shown else evidence
 
 
 def _metadata(session: Session) -> str:
@@ -71,7 +79,7 @@ def _metadata(session: Session) -> str:
         f"**Incident:** {span}",
         f"**Severity:** {incident.severity or 'not set'}",
         "**Services affected:** "
-        + (", ".join(inline(s) for s in incident.services) if incident.services else "not recorded"),
+        + (_joined(incident.services) or "not recorded"),
         f"**Post-mortem meeting:** {_when(meeting.scheduled, zone)}, "
         f"{session.planned_minutes} minutes planned",
         f"**Document status:** {meeting.status}",
@@ -150,10 +158,7 @@ def _timeline(session: Session) -> str:
 def _durations(session: Session) -> str:
     durations = shown_durations(session)
     if not durations:
-        return (
-            "No durations can be computed yet: mark timeline entries with their kind "
-            "(impact started, alert, acknowledged, declared, mitigated, resolved)."
-        )
+        return NOTHING  # like every empty section; how to mark kinds is the app's to say
     rows = [
         (
             d.name,
@@ -194,10 +199,15 @@ def _root_cause(session: Session) -> str:
     return "\n\n".join(out)
 
 
+def _improvement(tag: str | None, text: str) -> str:
+    if not tag:
+        return text
+    return f"**{tag}:** {text}" if text else f"**{tag}**"
+
+
 def _improvements(session: Session) -> str:
     return _bullets(
-        (f"**{note.tag}:** " if note.tag else "") + inline(note.text)
-        for note in session.could_improve
+        _improvement(note.tag, item_lines(note.text)) for note in session.could_improve
     )
 
 
@@ -260,7 +270,7 @@ def _distribution(session: Session) -> str:
             "**Published at:** "
             + (inline(meeting.publish_to) if meeting.publish_to.strip() else "not decided yet"),
             "**Reviewers:** "
-            + (", ".join(inline(r) for r in meeting.reviewers) if meeting.reviewers else "none named yet"),
+            + (_joined(meeting.reviewers) or "none named yet"),
         ]
     )
 
@@ -295,11 +305,11 @@ def render(session: Session, now: datetime | None = None) -> str:
         "## Root cause analysis",
         _root_cause(session),
         "## What went well",
-        _bullets(inline(note.text) for note in session.went_well),
+        _bullets(item_lines(note.text) for note in session.went_well),
         "## What could be improved",
         _improvements(session),
         "## Where we got lucky",
-        _bullets(inline(note.text) for note in session.got_lucky),
+        _bullets(item_lines(note.text) for note in session.got_lucky),
         "## Action items",
         _actions(session),
         "## Agenda",

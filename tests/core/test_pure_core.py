@@ -14,6 +14,8 @@ CORE = [
     "postmortem_tui.timeparse",
     "postmortem_tui.persistence",
     "postmortem_tui.export",
+    "postmortem_tui.export.links",
+    "postmortem_tui.visible_text",
     "postmortem_tui.cli",
     "postmortem_tui.checks",
     "postmortem_tui.checklist",
