@@ -131,11 +131,26 @@ def _text_or_nothing(text: str) -> str:
     return paragraphs(text) if text.strip() else NOTHING
 
 
-def _entry_time(entry: TimelineEntry) -> str:
+def _entry_time(entry: TimelineEntry, marks: bool = True) -> str:
     shown = f"{entry.date.isoformat()} {entry.time}" if entry.date else entry.time
-    if entry.marks:
+    if marks and entry.marks:
         shown += " (" + ", ".join(entry.marks) + ")"
     return shown
+
+
+MARK_MEANINGS = {
+    "stamped": "no time was given; it is when the entry was noted in the meeting",
+    "zone assumed": "the source gave no time zone; the time is read in the incident's",
+    "date inferred": "the source gave no date; it is taken from a date above it or the incident's start",
+}
+"""What a mark on a timeline time tells a reader, said under the table for the marks used."""
+
+
+def _marks_legend(entries: Iterable[TimelineEntry]) -> str:
+    used = {mark for entry in entries for mark in entry.marks}
+    return "\n".join(
+        f"- *{mark}*: {meaning}" for mark, meaning in MARK_MEANINGS.items() if mark in used
+    )
 
 
 def _timeline(session: Session) -> str:
@@ -152,7 +167,9 @@ def _timeline(session: Session) -> str:
         )
         for entry in entries
     ]
-    return _table(["Time", "Event", "Kind", "Source"], rows)
+    table = _table(["Time", "Event", "Kind", "Source"], rows)
+    legend = _marks_legend(entries)
+    return f"{table}\n\nMarks on the times:\n\n{legend}" if legend else table
 
 
 def _durations(session: Session) -> str:
@@ -163,8 +180,8 @@ def _durations(session: Session) -> str:
         (
             d.name,
             format_duration(d.value),
-            f"{d.start_label} ({_entry_time(d.start)})",
-            f"{d.end_label} ({_entry_time(d.end)})",
+            f"{d.start_label} ({_entry_time(d.start, marks=False)})",  # marked in the timeline
+            f"{d.end_label} ({_entry_time(d.end, marks=False)})",
         )
         for d in durations
     ]
@@ -285,8 +302,6 @@ def render(session: Session, now: datetime | None = None) -> str:
     sections = [
         f"# Post-mortem: {title}" if title else "# Post-mortem",
         _metadata(session),
-        "## Participants",
-        _participants(session),
         "## Summary",
         _text_or_nothing(incident.summary),
         "## Impact",
@@ -312,6 +327,9 @@ def render(session: Session, now: datetime | None = None) -> str:
         _bullets(item_lines(note.text) for note in session.got_lucky),
         "## Action items",
         _actions(session),
+        # The meeting's own record after the incident's: a reader comes for the summary.
+        "## Participants",
+        _participants(session),
         "## Agenda",
         _agenda(session, now or session.saved_at),
         "## Distribution",

@@ -30,7 +30,6 @@ from tests.conftest import ROOT
 from tests.strategies import NASTY
 
 SECTIONS = [
-    "## Participants",
     "## Summary",
     "## Impact",
     "## Trigger, detection and resolution",
@@ -44,6 +43,7 @@ SECTIONS = [
     "## What could be improved",
     "## Where we got lucky",
     "## Action items",
+    "## Participants",
     "## Agenda",
     "## Distribution",
 ]

@@ -102,3 +102,18 @@ def test_total_impact_is_shown_only_when_it_is_not_time_to_mitigate() -> None:
     document = render(mitigated)
     assert "| Time to mitigate | 50 min |" in document
     assert "Total impact" not in document  # the same two entries, said once
+
+
+def test_marks_on_times_are_explained_under_the_timeline_once_each() -> None:
+    session = Session(
+        timeline=[
+            TimelineEntry(time="21:05", text="impact began", kind="impact", marks=["zone assumed"]),
+            TimelineEntry(time="21:40:12", text="paged the DBA", marks=["stamped"]),
+            TimelineEntry(time="22:35", text="rolled back", kind="mitigated", marks=["stamped"]),
+        ]
+    )
+    document = render(session)
+    assert document.count("- *stamped*: no time was given") == 1
+    assert "- *zone assumed*: the source gave no time zone" in document
+    assert "date inferred" not in document  # only the marks used
+    assert "| impact started (21:05) | mitigation (22:35) |" in document  # no nested marks
