@@ -89,8 +89,11 @@ class PresenterScreen(ClockScreen):
                 yield BigCountdown(id="presenter-countdown")
                 yield StepBar(id="presenter-progress")
                 yield Label("", id="presenter-notice", markup=False)
-                yield Static("", id="presenter-prompt", markup=False)
-                yield Static("", id="presenter-entries", markup=False)
+        # Below the agenda and the countdown, the whole width: the notes are what the room
+        # reads, and beside the agenda they were cut at half the screen.
+        with Column(id="presenter-notes"):
+            yield Static("", id="presenter-prompt", markup=False)
+            yield Static("", id="presenter-entries", markup=False)
         yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
@@ -138,16 +141,18 @@ class PresenterScreen(ClockScreen):
         set_text(self.query_one("#presenter-entries", Static), "\n".join(lines) or "Nothing yet.")
 
     def _entry_room(self) -> int:
-        """Rows for the step's notes: at most 40% of the view (app.tcss), and never more
-        than the countdown at its smallest leaves, or the newest line falls off the end."""
-        main = self.query_one("#presenter-main")
-        height = main.content_region.height or self.size.height - 2
+        """Rows for the step's notes: the notes take at most half the view (app.tcss), and
+        never more than the countdown at its smallest leaves, or the newest line falls off
+        the end."""
+        height = self.size.height - 2  # the title row and the footer
         fixed = 5 + 1  # the countdown at its smallest, and the notes' top border
         for name in ("#presenter-step", "#presenter-progress", "#presenter-notice", "#presenter-prompt"):
             widget = self.query_one(name)
             if widget.display:
                 fixed += widget.outer_size.height + widget.styles.margin.height
-        return max(3, min(SHOWN_ENTRIES, int(height * 0.4) - 1, height - fixed))
+        prompt = self.query_one("#presenter-prompt")
+        half = int(height * 0.5) - 1 - prompt.outer_size.height - prompt.styles.margin.height
+        return max(3, min(SHOWN_ENTRIES, half, height - fixed))
 
     def action_leave(self) -> None:
         self.app.pop_screen()

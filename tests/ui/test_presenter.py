@@ -154,3 +154,18 @@ async def test_participants_cut_on_a_small_screen_say_how_many_more(sample_path:
         assert lines[0].startswith("\u201cWe are here to learn")  # the norm, read aloud, first
         assert lines[-1].startswith("\u2026 ") and lines[-1].endswith(" more")
         assert len(lines) <= entries.content_region.height
+
+
+async def test_the_notes_have_the_whole_width_below_the_agenda_and_countdown(
+    sample_path: Path,
+) -> None:
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, present=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space", "n", "n", "n", "n", "n", "n", "n", "n")  # to step 5
+        await pilot.pause()
+        entries = app.screen.query_one("#presenter-entries", Static)
+        assert entries.size.width >= 110  # not the 78 beside the agenda
+        shown = str(entries.render()).splitlines()
+        wanted = [f"\u2022 {note.text}" for note in app.live.session.could_improve]
+        assert [line for line in shown if line in wanted]  # whole lines, not cut with "…"
