@@ -170,3 +170,19 @@ async def test_a_on_a_could_improve_row_starts_the_action_from_its_words(sample_
         assert isinstance(form, ActionForm)
         assert form.values()["what"] == improvement.text
         assert "from what could be improved" in form.TITLE_TEXT
+
+
+async def test_keys_typed_after_tab_in_one_batch_go_to_the_next_field(sample_path: Path) -> None:
+    from textual import events
+
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _action_form_with(pilot, "Alert on lock time")
+        what = form.query_one("#input-what", Input)
+        # As the app hands on a fast typist's batch: every key to the field that had the
+        # focus when it arrived, before the Tab among them has moved it.
+        for key, character in [("tab", None), ("D", "D"), ("e", "e"), ("v", "v")]:
+            what.post_message(events.Key(key, character))
+        await pilot.pause()
+        values = form.values()
+    assert (values["what"], values["owner"]) == ("Alert on lock time", "Dev")

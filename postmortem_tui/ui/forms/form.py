@@ -34,7 +34,28 @@ class Field:
 class FieldInput(Input):
     """A form's one-line field: lines pasted into it are joined with a space, where Input
     keeps the first line and drops the rest unseen. (A field meant for several lines is a
-    TextArea.)"""
+    TextArea.) Tab moves on in key order (see :meth:`_on_key`)."""
+
+    def _on_key(self, event: events.Key) -> None:
+        """Tab moves to the next field then and there, and keys that reach this field
+        after the focus has left it go on to the field that has it. As a binding, Tab ran
+        only once it had gone up to the screen, and the keys typed after it in the same
+        batch (a fast typist, a busy moment) had already been sent here: 'Dev' went onto
+        the end of the action's words and the owner stayed empty. (Characters only: the
+        other keys, such as ctrl+s, act on the form whichever field gets them.)"""
+        if event.key in ("tab", "shift+tab"):
+            event.prevent_default()
+            event.stop()
+            if event.key == "tab":
+                self.screen.focus_next()
+            else:
+                self.screen.focus_previous()
+            return
+        focused = self.screen.focused
+        if event.is_printable and focused is not None and focused is not self:
+            event.prevent_default()
+            event.stop()
+            focused.post_message(events.Key(event.key, event.character))
 
     def _on_paste(self, event: events.Paste) -> None:
         lines = event.text.splitlines()
