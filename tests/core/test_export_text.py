@@ -219,7 +219,8 @@ def test_an_entry_with_only_a_link_shows_the_link_alone() -> None:
 def test_no_line_ends_in_white_space(session: Session) -> None:
     document = render(session)
     assert not re.search(r"[ \t]$", document, re.MULTILINE)
-    assert not re.search(r":\*\* ?(, |;)|, ,|, $", document, re.MULTILINE)
+    # (Blank values joined into a list are checked with chosen values above: generated text
+    # may itself be ";" or ", ", which a pattern cannot tell from a blank one.)
 
 
 def test_key_durations_without_marked_events_say_so_in_the_readers_words() -> None:
