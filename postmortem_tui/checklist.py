@@ -9,7 +9,9 @@ from .checks.actions import owner_hints
 from .checks.review import CATEGORY_TITLES, session_findings, summarise
 from .config import Config
 from .durations import key_durations
+from .export import sorted_actions
 from .model import Session
+from .visible_text import one_line
 
 
 @dataclass(frozen=True)
@@ -23,26 +25,34 @@ def _joined(*parts: str) -> str:
     return "; ".join(part for part in parts if part)
 
 
+def _short(words: str, width: int = 32) -> str:
+    shown = one_line(words.strip()) or "(no words)"
+    return shown if len(shown) <= width else shown[: width - 1].rstrip() + "\u2026"
+
+
 def wrap_up_checklist(session: Session) -> list[CheckItem]:
-    actions = session.action_items
-    no_owner = [i + 1 for i, a in enumerate(actions) if not a.owner.strip()]
+    # Numbered as the document and the Actions panel list them (by priority), and named: a
+    # facilitator confirming owners must not go after the wrong action.
+    actions = sorted_actions(session.action_items)
+    no_owner = [i for i, a in enumerate(actions) if not a.owner.strip()]
     shared = [
-        i + 1
+        i
         for i, a in enumerate(actions)
         if a.owner.strip() and any(not hint.soft for hint in owner_hints(a.owner))
     ]
-    no_deadline = [i + 1 for i, a in enumerate(actions) if a.deadline is None]
+    no_deadline = [i for i, a in enumerate(actions) if a.deadline is None]
     scheduled = session.meeting.scheduled
     # A deadline before the meeting was set is a slip of the keyboard (2025 for 2026), not a
     # plan; one that has passed since is the follow-up's business, not the document's.
     early = [
-        i + 1
+        i
         for i, a in enumerate(actions)
         if scheduled is not None and a.deadline is not None and a.deadline < scheduled.date()
     ]
 
     def listed(label: str, items: list[int]) -> str:
-        return f"{label}: {', '.join(f'#{n}' for n in items)}" if items else ""
+        named = [f"#{i + 1} {_short(actions[i].what)}" for i in items]
+        return f"{label}: {', '.join(named)}" if items else ""
 
     owner_detail = _joined(listed("no owner", no_owner), listed("not one named person", shared))
     deadline_detail = _joined(

@@ -60,8 +60,9 @@ class WrapUpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self._show()
         # The button, not the path: keys such as d (which the checklist names) then act on
-        # the screen, and Enter exports.
-        self.query_one("#export", Button).focus()
+        # the screen, and Enter exports. Without scrolling to it: at 80x24 that scrolled
+        # the checklist's failed checks out of view above it.
+        self.set_focus(self.query_one("#export", Button), scroll_visible=False)
 
     def _show(self) -> None:
         session = self.live.session

@@ -30,7 +30,11 @@ def test_owner_problems_name_the_actions_by_number(sample_path: Path) -> None:
     session.action_items[2] = session.action_items[2].with_changes(owner="SRE team")
     owners = _item(wrap_up_checklist(session), "Every action item has exactly one owner")
     assert not owners.ok
-    assert owners.detail == "no owner: #2; not one named person: #3"
+    assert owners.detail == (
+        "no owner: #2 Add a circuit breaker that canc\u2026; "
+        "not one named person: #3 Require a second reviewer's app\u2026"
+    )
+    _numbered_as_in_the_document(session, owners.detail)
 
 
 def test_a_deadline_missing_or_before_the_meeting_is_flagged(sample_path: Path) -> None:
@@ -42,7 +46,22 @@ def test_a_deadline_missing_or_before_the_meeting_is_flagged(sample_path: Path) 
     )
     deadlines = _item(wrap_up_checklist(session), "Every action item has a deadline")
     assert not deadlines.ok
-    assert deadlines.detail == "no deadline: #1; before the meeting's date: #4"
+    assert deadlines.detail == (
+        "no deadline: #4 Add a pipeline pre-check that c\u2026; "
+        "before the meeting's date: #6 Load staging's orders, payments\u2026"
+    )  # a missing deadline sorts last among its priority, as in the document
+    _numbered_as_in_the_document(session, deadlines.detail)
+
+
+def _numbered_as_in_the_document(session, detail: str) -> None:  # type: ignore[no-untyped-def]
+    """Each "#N words" names the action the exported document numbers N."""
+    import re
+
+    from postmortem_tui.export import render
+
+    document = render(session)
+    for number, words in re.findall(r"#(\d+) ([^;,\u2026]+)", detail):
+        assert f"| {number} | {words}" in document, (number, words)
 
 
 def test_a_deadline_on_the_meeting_day_or_without_a_meeting_date_is_fine(

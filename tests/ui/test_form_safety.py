@@ -63,7 +63,10 @@ async def test_discarding_a_changed_form_closes_it_without_saving(sample_path: P
         await _action_form_with(pilot, "Alert on lock time")
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("d")
+        await pilot.press(*"deploy")  # typing on after an Escape pressed by mistake
+        await pilot.pause()
+        assert isinstance(app.screen, DiscardChangesScreen)  # no letter discards
+        await pilot.press("ctrl+d")
         await pilot.pause()
         assert not isinstance(app.screen, (ActionForm, DiscardChangesScreen))
         assert len(app.live.session.action_items) == before
@@ -186,3 +189,16 @@ async def test_keys_typed_after_tab_in_one_batch_go_to_the_next_field(sample_pat
         await pilot.pause()
         values = form.values()
     assert (values["what"], values["owner"]) == ("Alert on lock time", "Dev")
+
+
+async def test_the_wrap_up_at_80x24_opens_with_the_checklist_from_its_top(empty_path: Path) -> None:
+    from textual.containers import VerticalScroll
+
+    app = _app(empty_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        side = app.screen.query_one("#wrap-up-side", VerticalScroll)
+        assert side.max_scroll_y > 0  # it does not all fit: the failed checks come first
+        assert side.scroll_y == 0
+        assert app.focused is app.screen.query_one("#export")

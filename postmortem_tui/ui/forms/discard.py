@@ -16,7 +16,9 @@ class DiscardChangesScreen(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("escape", "keep", "Keep editing"),
-        Binding("d", "discard", "Discard"),
+        # Not a letter: someone who pressed Escape by mistake goes on typing, and a "d" in
+        # their next word threw the form away.
+        Binding("ctrl+d", "discard", "Discard"),
     ]
 
     def __init__(self, form_title: str) -> None:
@@ -34,7 +36,7 @@ class DiscardChangesScreen(ModalScreen[bool]):
             with Horizontal(classes="form-buttons"):
                 yield Button("Keep editing", variant="primary", id="keep")
                 yield Button("Discard", variant="error", id="discard")
-                yield Label("esc keep editing \u00b7 d discard", classes="form-keys")
+                yield Label("esc keep \u00b7 ^d discard", classes="form-keys")
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
