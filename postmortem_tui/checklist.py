@@ -114,15 +114,42 @@ def checklist_lines(session: Session, today: date, config: Config | None = None)
     lines.append(f"{mark} Guidance hints: {summary.total}")
     if not summary.total:  # by category; with none, five lines of "none" said nothing more
         return lines
+    numbers = {id(a): n for n, a in enumerate(sorted_actions(session.action_items), start=1)}
     for category, line in zip(CATEGORY_TITLES, summary.lines()):
-        lines.append("    " + line)
         found = [finding for finding in findings if finding.hint.category == category]
+        if not found:  # "Roles: none" under a count of hints said nothing
+            continue
+        lines.append("    " + line)
         for finding in found[:HINTS_SHOWN]:  # which entries, so they can be found and fixed
+            where = _where(session, finding.path, numbers)
             quote = finding.quote(40)
-            lines.append(f"      {quote + ': ' if quote else ''}{finding.hint.message}")
+            lines.append(
+                f"      {where + ': ' if where else ''}{quote + ': ' if quote else ''}"
+                f"{finding.hint.message}"
+            )
         if len(found) > HINTS_SHOWN:
             lines.append(f"      \u2026 {len(found) - HINTS_SHOWN} more (postmortem lint FILE lists them all)")
     return lines
+
+
+_LIST_NAMES = {
+    "incident": "details",
+    "timeline": "timeline",
+    "root_cause": "root cause",
+    "went_well": "went well",
+    "could_improve": "could improve",
+    "got_lucky": "got lucky",
+}
+
+
+def _where(session: Session, path: str, numbers: dict[int, int]) -> str:
+    """Where a hint is, in the words of the screen: ``action #6``, ``went well``."""
+    head, _, rest = path.partition("[")
+    if head == "action_items" and rest:
+        index = int(rest.partition("]")[0])
+        if 0 <= index < len(session.action_items):
+            return f"action #{numbers[id(session.action_items[index])]}"
+    return _LIST_NAMES.get(head.partition(".")[0], "")
 
 
 HINTS_SHOWN = 3

@@ -110,7 +110,8 @@ def test_the_hints_name_the_words_they_are_about_so_they_can_be_found(sample_pat
     ]
     lines = checklist_lines(session, date(2026, 11, 27))
     at = lines.index("    Action items: 1 hint")
-    assert lines[at + 1].startswith("      \u00abImprove\u00bb monitoring: ")
-    blameless = [line for line in lines if line.startswith("      ") and "human error" in line]
+    assert lines[at + 1].startswith("      action #1: \u00abImprove\u00bb monitoring: ")
+    blameless = [line for line in lines if line.startswith("      could improve: ") and "human error" in line]
+    assert "    Roles: none" not in lines  # only the kinds with hints
     assert len(blameless) == HINTS_SHOWN
     assert f"      \u2026 {5 - HINTS_SHOWN} more (postmortem lint FILE lists them all)" in lines
