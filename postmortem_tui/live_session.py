@@ -115,8 +115,8 @@ class LiveSession:
         if not copies:
             return ""
         return (
-            f"The last time this session ended, its file could not be written: the notes were "
-            f"rescued to {copies[0]}. Compare it with this session and copy what is missing."
+            "The last time this session ended, its file could not be written. The notes were "
+            f"rescued to:\n{copies[0]}\nCompare it with this session and copy what is missing."
         )
 
     def save_as(self, path: Path) -> None:

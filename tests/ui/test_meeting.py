@@ -689,7 +689,7 @@ async def test_a_pasted_line_with_an_error_is_named_not_dropped(sample_path: Pat
         assert "second fine" in texts and "first typed wrong" not in texts
         assert field.value == "25:99 first typed wrong"  # back to be put right
         error = str(app.screen.query_one("#panel-timeline .input-error", Label).render())
-        assert error.endswith("; 1 more line waiting, each to come back here after Enter")
+        assert error.endswith("; 1 more line waiting, to come back here after Enter")
         await pilot.press("ctrl+u", "enter")  # dropped on purpose: the unended line's turn
         assert field.value == "last"
 

@@ -178,7 +178,11 @@ class ListPanel(Vertical):
 
     def _show_waiting(self) -> None:
         count = len(self.waiting)
-        more = f"{count} more line{'s' if count > 1 else ''} waiting, each to come back here after Enter"
+        more = (
+            f"{count} more lines waiting, each to come back here after Enter"
+            if count > 1
+            else "1 more line waiting, to come back here after Enter"
+        )
         self.show_error("; ".join(part for part in (self._reason, more if count else "") if part))
 
     def close_input(self) -> None:
