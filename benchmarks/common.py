@@ -83,9 +83,18 @@ def make_session(entries: int, actions: int | None = None, seed: int = 1):
 
 
 def write_session(path: Path, entries: int, actions: int | None = None) -> Path:
+    """A generated session, written as schema 1 (no ``session_id``): the form every tree
+    reads, so that ``--baseline-tree`` can open it too when that tree predates schema 2
+    (the current app migrates it, as it does the bundled sample)."""
+    import re
+
     from postmortem_tui.persistence import save
 
     save(make_session(entries, actions), path)
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^schema_version = \d+$", "schema_version = 1", text, count=1, flags=re.M)
+    text = re.sub(r'^session_id = ".*"\n', "", text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
     return path
 
 
