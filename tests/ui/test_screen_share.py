@@ -67,3 +67,21 @@ async def test_at_80x24_the_actions_show_who_owns_each(sample_path: Path) -> Non
         table = app.screen.query_one("#panel-action_items EntryTable", EntryTable)
         owners = {str(table.get_row_at(i)[-1]) for i in range(table.row_count)}
     assert owners == {a.owner for a in app.live.session.action_items}  # whole names
+
+
+async def test_the_actions_are_numbered_as_the_document_and_checklist_number_them(
+    sample_path: Path,
+) -> None:
+    from postmortem_tui.export import render
+    from postmortem_tui.ui.widgets.entry_table import EntryTable
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.screen.query_one("#panel-action_items EntryTable", EntryTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    document = render(app.live.session)
+    for number, _, words, *_ in rows:
+        start = words.rstrip("\u2026")
+        assert f"| {number} | {start}" in document, (number, words)

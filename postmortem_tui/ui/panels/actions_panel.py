@@ -13,6 +13,8 @@ from .list_panel import ListPanel
 
 class ActionsPanel(ListPanel):
     COLUMNS = (
+        # The number the document and the wrap-up checklist give the action ("#6").
+        ColumnSpec("number", "#", 2),
         ColumnSpec("priority", "Pri", 3),
         ColumnSpec("what", "Action", None),
         # From the 47 columns the panel has at 80x24: who owns each action matters more in
@@ -35,18 +37,18 @@ class ActionsPanel(ListPanel):
         self.query_one(ImpactGrid).update_from(session)
         rows = []
         details = {}
-        for action in sorted_actions(session.action_items):
+        for number, action in enumerate(sorted_actions(session.action_items), start=1):
             deadline = action.deadline.isoformat() if action.deadline else "no deadline"
             owner = action.owner or "no owner"
             rows.append(
                 Row(
                     action.id,
-                    action.updated,
-                    (action.priority, action.what, owner, deadline, action.status),
+                    (action.updated, number),  # a number moves when another action comes first
+                    (str(number), action.priority, action.what, owner, deadline, action.status),
                 )
             )
             details[action.id] = (
-                f"{action.priority} \u00b7 {action.type} \u00b7 {owner} \u00b7 due {deadline} "
+                f"#{number} \u00b7 {action.priority} \u00b7 {action.type} \u00b7 {owner} \u00b7 due {deadline} "
                 f"\u00b7 {action.status} \u00b7 impact {action.impact}, effort {action.effort}"
                 f"\n{action.what}" + (f"\n{action.link}" if action.link else "")
             )
