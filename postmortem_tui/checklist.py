@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from .checks.actions import owner_hints
+from .checks.hint import one_line
 from .checks.review import CATEGORY_TITLES, session_findings, summarise
 from .config import Config
 from .durations import key_durations
 from .export import sorted_actions
 from .model import Session
-from .visible_text import one_line
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,6 @@ class CheckItem:
 
 def _joined(*parts: str) -> str:
     return "; ".join(part for part in parts if part)
-
-
-def _short(words: str, width: int = 32) -> str:
-    shown = one_line(words.strip()) or "(no words)"
-    return shown if len(shown) <= width else shown[: width - 1].rstrip() + "\u2026"
 
 
 def wrap_up_checklist(session: Session) -> list[CheckItem]:
@@ -51,7 +46,7 @@ def wrap_up_checklist(session: Session) -> list[CheckItem]:
     ]
 
     def listed(label: str, items: list[int]) -> str:
-        named = [f"#{i + 1} {_short(actions[i].what)}" for i in items]
+        named = [f"#{i + 1} {one_line(actions[i].what, 32) or '(no words)'}" for i in items]
         return f"{label}: {', '.join(named)}" if items else ""
 
     owner_detail = _joined(listed("no owner", no_owner), listed("not one named person", shared))
