@@ -33,6 +33,9 @@ def seconds_to_next_change(clock: AgendaClock) -> float:
     return min(max(until, 0.05) + 0.01, 1.0)
 
 
+CONFIRM_SECONDS = 3.0
+"""How long a note-taker's first press of a clock key waits for the second."""
+
 CLOCK_BINDINGS = [
     Binding("space", "toggle_clock", "Start/Pause", id="toggle"),
     Binding("n", "next_step", "Next", id="next"),
@@ -53,6 +56,8 @@ class ClockScreen(Screen):
         self._alerts_primed = False
         self._timer: Timer | None = None
         self._resumed = False
+        self._asked: tuple[str, float] | None = None
+        """A clock key a note-taker pressed once, and when (see :meth:`_second_press`)."""
 
     @property
     def clock(self) -> AgendaClock:
@@ -146,7 +151,29 @@ class ClockScreen(Screen):
         if self.is_mounted:
             self._schedule_tick()
 
+    def _second_press(self, key: str, what: str) -> bool:
+        """True if the clock key ``key`` may act now. On a note-taker's terminal
+        (``--role note-taker``) it asks for a second press within ``CONFIRM_SECONDS``: the
+        clock is shared, and a space or a p typed on after an input was closed by mistake
+        paused the meeting, or moved it back, for everyone."""
+        presence = self.live.presence
+        if presence is None or presence.role != "note-taker":
+            return True
+        now = self.live.time.monotonic()
+        if self._asked is not None and self._asked[0] == key and now - self._asked[1] <= CONFIRM_SECONDS:
+            self._asked = None
+            return True
+        self._asked = (key, now)
+        self.notify(
+            f"The clock is shared: press {key} again to {what} for everyone.",
+            timeout=CONFIRM_SECONDS,
+        )
+        return False
+
     def action_toggle_clock(self) -> None:
+        what = "pause it" if self.clock.running else "start it" if not self.clock.started else "resume it"
+        if not self._second_press("space", what):
+            return
         self.live.resume_notice = ""
         self.live.toggle_clock()
         self.clock_changed()
@@ -159,10 +186,15 @@ class ClockScreen(Screen):
         self.clock_changed()
 
     def action_previous_step(self) -> None:
+        if not self._second_press("p", "go back a step"):
+            return
         self.live.resume_notice = ""
         self.live.clock_action(lambda clock: clock.previous())
         self.clock_changed()
 
     def action_extend(self, minutes: int) -> None:
+        key = "+" if minutes > 0 else "-"
+        if not self._second_press(key, f"{'add' if minutes > 0 else 'take'} a minute"):
+            return
         self.live.clock_action(lambda clock: clock.extend(minutes))
         self.clock_changed()

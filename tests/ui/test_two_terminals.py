@@ -269,3 +269,35 @@ async def test_a_folder_where_the_file_was_is_not_offered_for_overwriting(
         await pilot.press("ctrl+o")
         assert told[-1] == "A folder is where the session file was: ctrl+s saves to a file."
         assert app.is_running
+
+
+async def test_on_a_note_takers_terminal_the_shared_clock_keys_ask_for_a_second_press(
+    sample_path: Path,
+) -> None:
+    clock = FakeClock(START)
+    told: list[str] = []
+    note_taker = make_app(sample_path, clock=clock, autosave=False, name="Sam", role="note-taker")
+    note_taker.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+    async with note_taker.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")  # typed on after an Escape by mistake, say
+        assert not note_taker.live.clock.started
+        assert told[-1] == "The clock is shared: press space again to start it for everyone."
+        await pilot.press("space")
+        assert note_taker.live.clock.running
+        clock.advance(10)
+        await pilot.press("space")  # a single stray space: the meeting goes on
+        clock.advance(5)  # too late for a second press: it asks again
+        await pilot.press("space")
+        assert note_taker.live.clock.running
+        await pilot.press("p")
+        assert note_taker.live.session.agenda.current == 0 and "press p again" in told[-1]
+
+
+async def test_the_facilitators_clock_keys_act_at_once(sample_path: Path) -> None:
+    clock = FakeClock(START)
+    facilitator = make_app(sample_path, clock=clock, autosave=False, name="Dana", role="facilitator")
+    async with facilitator.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        assert facilitator.live.clock.running
+        await pilot.press("space")
+        assert not facilitator.live.clock.running
