@@ -24,6 +24,12 @@ def add_note(text: str):
     return lambda session: session.went_well.append(Note(text=text))
 
 
+def append_hand_added(path: Path) -> None:
+    """Append a went-well entry by hand, as an editor would: no id, no times."""
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(HAND_ADDED)
+
+
 def hand_added(path: Path) -> list[str]:
     return [note.id for note in load(path).went_well if note.text == "HAND ADDED x"]
 
@@ -32,8 +38,7 @@ def test_an_entry_added_by_hand_without_an_id_is_one_entry_after_both_save(
     sample_path: Path, clock: FakeClock
 ) -> None:
     a, b = SessionStore(sample_path, clock), SessionStore(sample_path, clock)
-    with sample_path.open("a", encoding="utf-8") as handle:
-        handle.write(HAND_ADDED)
+    append_hand_added(sample_path)
     a.poll(), b.poll()
     assert a.save() and b.save()
     a.poll(), b.poll()
@@ -56,8 +61,7 @@ def test_the_derived_id_is_written_back_so_a_later_hand_edit_keeps_it(
     sample_path: Path, clock: FakeClock
 ) -> None:
     a = SessionStore(sample_path, clock)
-    with sample_path.open("a", encoding="utf-8") as handle:
-        handle.write(HAND_ADDED)
+    append_hand_added(sample_path)
     a.poll()
     assert a.status().dirty
     assert a.save()
@@ -73,13 +77,11 @@ def test_a_hand_added_line_like_a_deleted_entry_is_not_taken_for_it(
     sample_path: Path, clock: FakeClock
 ) -> None:
     a = SessionStore(sample_path, clock)
-    with sample_path.open("a", encoding="utf-8") as handle:
-        handle.write(HAND_ADDED)
+    append_hand_added(sample_path)
     a.poll()
     a.mutate(lambda s: s.went_well.pop())
     assert a.save() and not hand_added(sample_path)
-    with sample_path.open("a", encoding="utf-8") as handle:
-        handle.write(HAND_ADDED)
+    append_hand_added(sample_path)
     a.poll()
     assert a.save()
     assert len(hand_added(sample_path)) == 1
@@ -127,8 +129,7 @@ def test_an_id_less_entry_edited_by_hand_after_its_id_was_written_is_edited_not_
     sample_path: Path, clock: FakeClock
 ) -> None:
     a, b = SessionStore(sample_path, clock), SessionStore(sample_path, clock)
-    with sample_path.open("a", encoding="utf-8") as handle:
-        handle.write(HAND_ADDED)
+    append_hand_added(sample_path)
     a.poll(), b.poll(), a.save(), b.save(), a.poll()
     [written] = hand_added(sample_path)
     sed(sample_path, "HAND ADDED x", "HAND EDITED x")
