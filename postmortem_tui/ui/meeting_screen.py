@@ -17,7 +17,7 @@ from .panels.catalog import PANELS, STEP_PANELS
 from .panels.list_panel import EntryInput
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
-from .widgets.key_footer import KeyFooter
+from .widgets.key_bar import KeyBar
 from .widgets.layout import Column, Row
 from .widgets.status_bar import StatusBar
 from .widgets.step_panel import StepPanel
@@ -81,7 +81,7 @@ class MeetingScreen(GuidanceActions):
                     with TabPane(title, id=panel):
                         if panel == initial:
                             yield self._made(panel)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_resize(self) -> None:
         self._fit_to(self.size)

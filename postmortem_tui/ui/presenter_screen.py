@@ -21,7 +21,7 @@ from ..visible_text import one_line
 from .clock_screen import CLOCK_BINDINGS, ClockScreen
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
-from .widgets.key_footer import KeyFooter
+from .widgets.key_bar import KeyBar
 from .widgets.layout import Column, Row
 from .widgets.quiet import set_text
 from .widgets.step_bar import StepBar
@@ -94,7 +94,7 @@ class PresenterScreen(ClockScreen):
         with Column(id="presenter-notes"):
             yield Static("", id="presenter-prompt", markup=False)
             yield Static("", id="presenter-entries", markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_resize(self) -> None:
         """On a small terminal the countdown and the notes get the room; the agenda goes."""

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Markdown, Static
+from textual.widgets import Button, Input, Label, Markdown, Static
 
 from ..checklist import checklist_lines
 from ..export import render
@@ -17,6 +17,7 @@ from ..live_session import LiveSession
 from ..persistence.atomic import atomic_write
 from ..persistence.session_file import overwrites_a_session
 from .widgets.checklist_view import checklist_content
+from .widgets.key_bar import KeyBar
 
 PREVIEW_LINES = 1500
 """The preview renders at most this many lines; the export always has everything."""
@@ -55,7 +56,7 @@ class WrapUpScreen(ModalScreen[None]):
                 yield Label("", id="export-result", markup=False)
             with VerticalScroll(id="preview"):
                 yield Markdown("", id="preview-doc")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show()
