@@ -15,6 +15,7 @@ from .clock_screen import CLOCK_BINDINGS
 from .guidance_actions import GuidanceActions
 from .panels.catalog import PANELS, STEP_PANELS
 from .panels.list_panel import EntryInput
+from .status_line import show_status
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.key_bar import KeyBar
@@ -135,18 +136,7 @@ class MeetingScreen(GuidanceActions):
             notice=view.notice,
             prompt=view.prompt,
         )
-        session = self.live.session
-        now = self.clock.now()
-        self.query_one(StatusBar).show(
-            severity=session.incident.severity or "",
-            title=session.incident.title or "Untitled incident (press d)",
-            wall=view.wall,
-            used=view.used,
-            projected=view.projected,
-            late=view.late,
-            saved=self.live.save_status(now),
-            save_failed=self.live.problem is not None,
-        )
+        show_status(self.query_one(StatusBar), self.live, view)
         presence = self.query_one("#presence", Label)
         line = self.app.syncer.presence_line
         if str(presence.render()) != line:

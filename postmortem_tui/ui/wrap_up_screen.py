@@ -9,15 +9,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Markdown, Static
 
 from ..checklist import checklist_lines
+from ..clock_view import clock_view
 from ..export import render
 from ..live_session import LiveSession
 from ..persistence.atomic import atomic_write
 from ..persistence.session_file import overwrites_a_session
+from .clock_screen import seconds_to_next_change
+from .status_line import show_status
 from .widgets.checklist_view import checklist_content
 from .widgets.key_bar import KeyBar
+from .widgets.status_bar import StatusBar
 
 PREVIEW_LINES = 1500
 """The preview renders at most this many lines; the export always has everything."""
@@ -39,8 +44,11 @@ class WrapUpScreen(ModalScreen[None]):
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        # The meeting's clock stays in view: step 7 runs its countdown on this screen.
+        yield StatusBar(id="status")
         with Horizontal(id="wrap-up"):
             # Scrolls: at 80x24 the checklist leaves no room for the export button.
             with VerticalScroll(id="wrap-up-side"):
@@ -60,6 +68,7 @@ class WrapUpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self._show()
+        self.tick()
         # The button, not the path: keys such as d (which the checklist names) then act on
         # the screen, and Enter exports. Without scrolling to it: at 80x24 that scrolled
         # the checklist's failed checks out of view above it.
@@ -77,6 +86,15 @@ class WrapUpScreen(ModalScreen[None]):
                 f"\n\n*The preview stops here; the export has all {len(shown)} lines.*\n"
             )
         self.query_one("#preview-doc", Markdown).update(document)
+
+    def tick(self) -> None:
+        """Repaint the header from the clock, and wake when its seconds next turn over."""
+        live = self.live
+        view = clock_view(live.session, live.clock, live.clock.now(), "", "")
+        show_status(self.query_one(StatusBar), live, view, step_time=True)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(seconds_to_next_change(live.clock), self.tick)
 
     def action_details(self) -> None:
         """The details form, at the first of the distribution's fields still empty."""

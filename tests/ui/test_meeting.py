@@ -830,3 +830,36 @@ async def test_a_form_shows_a_long_value_from_its_start_and_does_not_select_it(
         assert field.render_line(0).text.strip().startswith("Checkout outage")  # not "...locked the ord"
         await pilot.press("end", "exclamation_mark")
         assert field.value == title + "!"
+
+
+async def test_the_wrap_up_screen_keeps_the_step_countdown_in_view(sample_path: Path) -> None:
+    from postmortem_tui.ui.wrap_up_screen import WrapUpScreen
+
+    clock = FakeClock(START)
+    app = _app(sample_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WrapUpScreen)
+        step = screen.query_one("#step-time", Label)
+        title = screen.query_one("#title", Label)
+
+        def shown() -> str:
+            return str(step.render())
+
+        assert shown() == "1/7 05:00" and step.display
+        assert str(title.render()).startswith("Checkout outage")
+        assert step.region.right <= 80  # on the line at 80 columns, beside a shortened title
+        clock.advance(4 * 60 + 1)
+        screen.tick()
+        assert shown() == "1/7 00:59" and step.has_class("-warning")
+        clock.advance(90)
+        screen.tick()
+        assert shown() == "1/7 +00:31" and step.has_class("-over")
+        await pilot.press("escape", "space", "x")  # paused: grey
+        await pilot.pause()
+        assert app.screen.query_one("#step-time", Label).has_class("-paused")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query_one("#step-time", Label).display  # the big countdown shows it

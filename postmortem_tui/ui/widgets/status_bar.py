@@ -1,4 +1,5 @@
-"""The header line: incident, wall clock, meeting time, projected end, save state."""
+"""The header line: incident, wall clock, meeting time, projected end, save state; on a
+screen without the big countdown (the wrap-up screen), the current step's time too."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label("", id="severity", markup=False)
         yield Label("", id="title", markup=False)
+        yield Label("", id="step-time", markup=False)
         yield Label("", id="wall", markup=False)
         yield Label("", id="used", markup=False)
         yield Label("", id="projected", markup=False)
@@ -33,6 +35,9 @@ class StatusBar(Horizontal):
         late: bool,
         saved: str,
         save_failed: bool,
+        step_time: str = "",
+        phase: str = "normal",
+        paused: bool = False,
     ) -> None:
         shown = dict(locals())
         del shown["self"]
@@ -42,6 +47,7 @@ class StatusBar(Horizontal):
         for name, text in (
             ("severity", severity),
             ("title", title),
+            ("step-time", step_time),
             ("wall", wall),
             ("used", used),
             ("projected", projected),
@@ -49,5 +55,10 @@ class StatusBar(Horizontal):
         ):
             set_text(self.query_one(f"#{name}", Label), text, one_row=True)
         self.query_one("#severity").display = bool(severity)
+        step = self.query_one("#step-time")
+        step.display = bool(step_time)
+        step.set_class(phase == "warning", "-warning")
+        step.set_class(phase == "over", "-over")
+        step.set_class(paused, "-paused")
         self.query_one("#projected").set_class(late, "-late")
         self.query_one("#saved").set_class(save_failed, "-failed")

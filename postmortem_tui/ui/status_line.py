@@ -1,0 +1,26 @@
+"""What the header line shows, the same on every screen that has one."""
+
+from __future__ import annotations
+
+from ..clock_view import ClockView
+from ..live_session import LiveSession
+from .widgets.status_bar import StatusBar
+
+
+def show_status(bar: StatusBar, live: LiveSession, view: ClockView, *, step_time: bool = False) -> None:
+    """Paint ``bar`` from the session and the clock's ``view``. With ``step_time`` the bar
+    also names the current step and its countdown, for a screen without the big one."""
+    session = live.session
+    bar.show(
+        severity=session.incident.severity or "",
+        title=session.incident.title or "Untitled incident (press d)",
+        wall=view.wall,
+        used=view.used,
+        projected=view.projected,
+        late=view.late,
+        saved=live.save_status(live.clock.now()),
+        save_failed=live.problem is not None,
+        step_time=f"{view.step_index + 1}/7 {view.countdown}" if step_time else "",
+        phase=view.phase,
+        paused=view.paused,
+    )
