@@ -8,8 +8,8 @@ from .widgets.status_bar import StatusBar
 
 
 def show_status(bar: StatusBar, live: LiveSession, view: ClockView, *, step_time: bool = False) -> None:
-    """Paint ``bar`` from the session and the clock's ``view``. With ``step_time`` the bar
-    also names the current step and its countdown, for a screen without the big one."""
+    """Paint ``bar`` from the session and the clock's ``view``; with ``step_time``, also the
+    current step's number and countdown (for a bar made with ``step_time=True``)."""
     session = live.session
     bar.show(
         severity=session.incident.severity or "",

@@ -48,7 +48,7 @@ class WrapUpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         # The meeting's clock stays in view: step 7 runs its countdown on this screen.
-        yield StatusBar(id="status")
+        yield StatusBar(step_time=True, id="status")
         with Horizontal(id="wrap-up"):
             # Scrolls: at 80x24 the checklist leaves no room for the export button.
             with VerticalScroll(id="wrap-up-side"):

@@ -15,10 +15,17 @@ class StatusBar(Horizontal):
 
     _shown: dict | None = None
 
+    def __init__(self, *, step_time: bool = False, id: str | None = None) -> None:
+        """``step_time``: a part for the current step and its countdown, for a screen
+        without the big countdown."""
+        super().__init__(id=id)
+        self._step_time = step_time
+
     def compose(self) -> ComposeResult:
         yield Label("", id="severity", markup=False)
         yield Label("", id="title", markup=False)
-        yield Label("", id="step-time", markup=False)
+        if self._step_time:
+            yield Label("", id="step-time", markup=False)
         yield Label("", id="wall", markup=False)
         yield Label("", id="used", markup=False)
         yield Label("", id="projected", markup=False)
@@ -47,7 +54,6 @@ class StatusBar(Horizontal):
         for name, text in (
             ("severity", severity),
             ("title", title),
-            ("step-time", step_time),
             ("wall", wall),
             ("used", used),
             ("projected", projected),
@@ -55,10 +61,11 @@ class StatusBar(Horizontal):
         ):
             set_text(self.query_one(f"#{name}", Label), text, one_row=True)
         self.query_one("#severity").display = bool(severity)
-        step = self.query_one("#step-time")
-        step.display = bool(step_time)
-        step.set_class(phase == "warning", "-warning")
-        step.set_class(phase == "over", "-over")
-        step.set_class(paused, "-paused")
+        if self._step_time:
+            step = self.query_one("#step-time", Label)
+            set_text(step, step_time, one_row=True)
+            step.set_class(phase == "warning", "-warning")
+            step.set_class(phase == "over", "-over")
+            step.set_class(paused, "-paused")
         self.query_one("#projected").set_class(late, "-late")
         self.query_one("#saved").set_class(save_failed, "-failed")
