@@ -30,9 +30,14 @@ if TYPE_CHECKING:
 
 
 class EntryInput(Input):
-    """The panel's input line: Escape closes it."""
+    """The panel's input line: Enter adds the entry and keeps the line open for the next;
+    Escape closes it. Both show in the footer: the meeting's keys are off while it is open,
+    and a first-time note-taker sees there how to get out."""
 
-    BINDINGS = [Binding("escape", "close", "Close input", show=False)]
+    BINDINGS = [
+        Binding("enter", "submit", "Add"),
+        Binding("escape", "close", "Close"),
+    ]
 
     virtual_size = Reactive(Size(0, 0), layout=False)
     """An Input's virtual size is its text's width, so it changes at every key, and Textual
