@@ -100,6 +100,9 @@ class PresenterScreen(ClockScreen):
         """On a small terminal the countdown and the notes get the room; the agenda goes."""
         width, height = self.size
         self.query_one(AgendaList).display = width >= 110 and height >= 26
+        # The notes are wrapped to their box's width, known once laid out: without this
+        # the first second showed them wrapped for 80 columns and cut, a word lost a line.
+        self.call_after_refresh(self.tick)
 
     def on_mount(self) -> None:
         # No super().on_mount(): Textual calls ClockScreen.on_mount itself, after this one;

@@ -169,3 +169,17 @@ async def test_the_notes_have_the_whole_width_below_the_agenda_and_countdown(
         shown = str(entries.render()).splitlines()
         wanted = [f"\u2022 {note.text}" for note in app.live.session.could_improve]
         assert [line for line in shown if line in wanted]  # whole lines, not cut with "…"
+
+
+async def test_the_norm_is_wrapped_to_the_notes_width_from_the_first_frames(sample_path: Path) -> None:
+    """Wrapped for 80 columns in a 76-wide box, each line lost its last words ("not" in
+    "not to find someone to blame") until the next tick."""
+    app = make_app(sample_path, clock=FakeClock(START), present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one("#presenter-entries", Static)
+        width = entries.content_region.width
+        shown = [entries.render_line(y).text.rstrip() for y in range(entries.content_region.height)]
+        assert shown[1].startswith("not to find someone to blame")
+        assert not any(line.endswith("\u2026") for line in shown[:4])
+        assert all(len(line) <= width for line in shown)
