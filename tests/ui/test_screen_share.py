@@ -85,3 +85,30 @@ async def test_the_actions_are_numbered_as_the_document_and_checklist_number_the
     for number, _, words, *_ in rows:
         start = words.rstrip("\u2026")
         assert f"| {number} | {start}" in document, (number, words)
+
+
+LIGHT_AND_DARK = ("textual-dark", "textual-light", "atom-one-light", "catppuccin-latte", "nord", "high-contrast")
+
+
+async def test_the_countdown_and_the_header_read_on_light_and_dark_themes(sample_path: Path) -> None:
+    """Green, amber and red digits at least 3:1 (large type, WCAG AA) in every state: the
+    themes' own green and amber on white were 1.4:1, their red on black 3.4:1."""
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        screen = app.screen
+        digits = screen.query_one(BigCountdown)
+        low: list[str] = []
+        for theme in LIGHT_AND_DARK:
+            app.theme = theme
+            for state, seconds in (("running", 0), ("under two minutes", 4 * 60), ("over", 120)):
+                clock.advance(seconds)
+                screen.tick()
+                await pilot.pause()
+                assert screen.clock_view().phase == {"running": "normal", "over": "over"}.get(state, "warning")
+                if contrast(digits) < 3:
+                    low.append(f"{theme} {state} digits {contrast(digits):.1f}")
+            clock.advance(-6 * 60)
+            screen.tick()
+        assert low == []

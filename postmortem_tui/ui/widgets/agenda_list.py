@@ -68,16 +68,16 @@ class AgendaList(Widget):
     AgendaList {
         height: auto;
         &> .agenda--mark, &> .agenda--minutes, &> .agenda--done-title { color: $text-muted; }
-        &> .agenda--done-mark { color: $success; }
-        &> .agenda--over { color: $error; text-style: bold; }
+        &> .agenda--done-mark { color: $text-success; }
+        &> .agenda--over { color: $text-error; text-style: bold; }
         &> .agenda--current-mark, &> .agenda--current-title, &> .agenda--current-minutes,
         &> .agenda--current-over, &> .agenda--running-mark {
             background: $primary 25%;
         }
         &> .agenda--current-mark, &> .agenda--current-minutes { color: $text-muted; }
         &> .agenda--current-title { text-style: bold; }
-        &> .agenda--current-over { color: $error; text-style: bold; }
-        &> .agenda--running-mark { color: $primary; text-style: bold; }
+        &> .agenda--current-over { color: $text-error; text-style: bold; }
+        &> .agenda--running-mark { color: $text-primary; text-style: bold; }
     }
     """
 

@@ -34,11 +34,11 @@ class StepBar(Widget):
         width: 1fr;
         height: 1;
         &> .step-bar--done {
-            color: $primary;
+            color: $text-primary;
             background: $panel;
         }
         &> .step-bar--full {
-            color: $success;
+            color: $text-success;
             background: $panel;
         }
     }
