@@ -7,6 +7,8 @@ they show.
 from __future__ import annotations
 
 import math
+from collections import deque
+from typing import NamedTuple
 
 from textual import events
 from textual.app import App
@@ -36,6 +38,12 @@ def seconds_to_next_change(clock: AgendaClock) -> float:
 CONFIRM_SECONDS = 3.0
 """How long a note-taker's first press of a clock key waits for the second."""
 
+TYPING_GAP = 0.5
+"""On a note-taker's terminal, a clock key pressed this soon after another key is taken as
+part of words typed on after an input closed, not as a press of the clock's key."""
+
+TYPING_NOTICE = "Typing reached the meeting screen, not an entry: t, w, i, g, a or r opens one."
+
 CLOCK_BINDINGS = [
     Binding("space", "toggle_clock", "Start/Pause", id="toggle"),
     Binding("n", "next_step", "Next", id="next"),
@@ -43,6 +51,15 @@ CLOCK_BINDINGS = [
     Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+", show=False, id="extend"),
     Binding("minus", "extend(-1)", "-1 min", key_display="-", show=False, id="shorten"),
 ]
+
+
+class Press(NamedTuple):
+    """A key that reached a clock screen, when, and the key just before it."""
+
+    key: str
+    t: float
+    before: str
+    before_t: float
 
 
 class ClockScreen(Screen):
@@ -58,6 +75,10 @@ class ClockScreen(Screen):
         self._resumed = False
         self._asked: tuple[str, float] | None = None
         """A clock key a note-taker pressed once, and when (see :meth:`_second_press`)."""
+        self._keys: deque[Press] = deque(maxlen=64)
+        """Keys this screen has seen whose binding has not yet acted (see :meth:`on_key`)."""
+        self._last_key: tuple[str, float] = ("", -math.inf)
+        self._typing_told = -math.inf
 
     @property
     def clock(self) -> AgendaClock:
@@ -151,19 +172,73 @@ class ClockScreen(Screen):
         if self.is_mounted:
             self._schedule_tick()
 
-    def _second_press(self, key: str, what: str) -> bool:
-        """True if the clock key ``key`` may act now. On a note-taker's terminal
-        (``--role note-taker``) it asks for a second press within ``CONFIRM_SECONDS``: the
-        clock is shared, and a space or a p typed on after an input was closed by mistake
-        paused the meeting, or moved it back, for everyone."""
-        presence = self.live.presence
-        if presence is None or presence.role != "note-taker":
-            return True
+    def on_key(self, event: events.Key) -> None:
+        """Every key that reaches the screen (not those an input takes). Keys that come in a
+        batch all pass here before the first one's binding acts, so each is queued with the
+        key before it, for :meth:`_pressed` to find when a clock key's binding acts."""
         now = self.live.time.monotonic()
-        if self._asked is not None and self._asked[0] == key and now - self._asked[1] <= CONFIRM_SECONDS:
+        self._keys.append(Press(event.key, now, *self._last_key))
+        self._last_key = (event.key, now)
+
+    def _pressed(self, names: tuple[str, ...]) -> Press | None:
+        """The press of one of the keys ``names`` whose binding is acting now (the keys
+        queued before it had none that reads the queue); None from the command palette."""
+        while self._keys:
+            press = self._keys.popleft()
+            if press.key in names:
+                return press
+        return None
+
+    def _typed_on(self, press: Press) -> bool:
+        """``press`` is one of a run of keys at typing speed (words typed on after an input
+        closed by mistake): a key came just before it or just after it. Not the second press
+        of a key that asked for one, however quick."""
+        if self._is_second(press):
+            return False
+        if press.t - press.before_t < TYPING_GAP:
+            return True
+        return any(later.key != press.key and later.t - press.t < TYPING_GAP for later in self._keys)
+
+    def _is_second(self, press: Press) -> bool:
+        asked = self._asked
+        return (
+            asked is not None
+            and press.key == asked[0]
+            and press.before == asked[0]
+            and press.before_t == asked[1]
+            and press.t - asked[1] <= CONFIRM_SECONDS
+        )
+
+    def _note_taker(self) -> bool:
+        presence = self.live.presence
+        return presence is not None and presence.role == "note-taker"
+
+    def _typing_notice(self) -> None:
+        self._asked = None
+        now = self.live.time.monotonic()
+        if now - self._typing_told > CONFIRM_SECONDS:
+            self._typing_told = now
+            self.notify(TYPING_NOTICE, timeout=CONFIRM_SECONDS)
+
+    def _second_press(self, key: str, what: str, names: tuple[str, ...]) -> bool:
+        """True if the clock key ``key`` (one of ``names`` as Textual names keys) may act
+        now. On a note-taker's terminal (``--role note-taker``) it asks for a second press,
+        the very next key, within ``CONFIRM_SECONDS``: the clock is shared, and a space or a
+        p typed on after an input was closed by mistake paused the meeting, or moved it
+        back, for everyone. A press amid keys at typing speed is not taken at all: the words
+        'ok so we ' held two spaces, 'unnoticed' two n's. The palette acts at once."""
+        if not self._note_taker():
+            return True
+        press = self._pressed(names)
+        if press is None:
+            return True
+        if self._typed_on(press):
+            self._typing_notice()
+            return False
+        if self._is_second(press):
             self._asked = None
             return True
-        self._asked = (key, now)
+        self._asked = (press.key, press.t)
         self.notify(
             f"The clock is shared: press {key} again to {what} for everyone.",
             timeout=CONFIRM_SECONDS,
@@ -172,13 +247,18 @@ class ClockScreen(Screen):
 
     def action_toggle_clock(self) -> None:
         what = "pause it" if self.clock.running else "start it" if not self.clock.started else "resume it"
-        if not self._second_press("space", what):
+        if not self._second_press("space", what, ("space",)):
             return
         self.live.resume_notice = ""
         self.live.toggle_clock()
         self.clock_changed()
 
     def action_next_step(self) -> None:
+        if self._note_taker():
+            press = self._pressed(("n",))
+            if press is not None and self._typed_on(press):
+                self._typing_notice()
+                return
         self.live.resume_notice = ""
         result = self.live.clock_action(lambda clock: clock.request_next())
         if result is NextResult.FINISHED:
@@ -186,7 +266,7 @@ class ClockScreen(Screen):
         self.clock_changed()
 
     def action_previous_step(self) -> None:
-        if not self._second_press("p", "go back a step"):
+        if not self._second_press("p", "go back a step", ("p",)):
             return
         self.live.resume_notice = ""
         self.live.clock_action(lambda clock: clock.previous())
@@ -194,7 +274,8 @@ class ClockScreen(Screen):
 
     def action_extend(self, minutes: int) -> None:
         key = "+" if minutes > 0 else "-"
-        if not self._second_press(key, f"{'add' if minutes > 0 else 'take'} a minute"):
+        names = ("plus", "equals_sign") if minutes > 0 else ("minus",)
+        if not self._second_press(key, f"{'add' if minutes > 0 else 'take'} a minute", names):
             return
         self.live.clock_action(lambda clock: clock.extend(minutes))
         self.clock_changed()

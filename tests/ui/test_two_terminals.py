@@ -6,6 +6,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, Label
 
 from postmortem_tui.clock import FakeClock
@@ -289,8 +290,48 @@ async def test_on_a_note_takers_terminal_the_shared_clock_keys_ask_for_a_second_
         clock.advance(5)  # too late for a second press: it asks again
         await pilot.press("space")
         assert note_taker.live.clock.running
+        note_taker.live.clock_action(lambda agenda_clock: agenda_clock.go_to(2))
+        clock.advance(1)
         await pilot.press("p")
-        assert note_taker.live.session.agenda.current == 0 and "press p again" in told[-1]
+        assert note_taker.live.session.agenda.current == 2 and "press p again" in told[-1]
+        await pilot.press("y")
+        clock.advance(1)
+        await pilot.press("p")  # another key came between the two presses: it asks again
+        assert note_taker.live.session.agenda.current == 2 and "press p again" in told[-1]
+        await pilot.press("p")
+        assert note_taker.live.session.agenda.current == 1
+
+
+async def test_words_typed_on_a_note_takers_meeting_screen_never_move_the_shared_clock(
+    sample_path: Path,
+) -> None:
+    """After an Escape pressed by mistake the note-taker types on: two spaces in 'ok so we'
+    paused the meeting, the n's of 'unnoticed' moved it on a step."""
+    clock = FakeClock(START)
+    told: list[str] = []
+    note_taker = make_app(sample_path, clock=clock, autosave=False, name="Sam", role="note-taker")
+    note_taker.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+    async with note_taker.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space", "space")
+        assert note_taker.live.clock.running
+        await pilot.press("3")  # the Well panel, whose list has the focus: no input open
+        clock.advance(60 * 6)  # step 1's time is up: a single n would move on
+        # "so, uh, hmm... nn, yup" (letters the meeting screen leaves alone, with the clock's)
+        for key in ("s", "space", "u", "h", "space", "h", "n", "n", "space", "y", "u", "p", "space"):
+            clock.advance(0.1)  # typing speed
+            await pilot.press(key)
+        assert note_taker.live.clock.running
+        assert note_taker.live.session.agenda.current == 0
+        assert sum("Typing reached the meeting screen" in message for message in told) == 1  # once
+        clock.advance(2)
+        # As a terminal delivers a burst: every key in before the first one's binding acts.
+        for key, char in (("h", "h"), ("space", " "), ("n", "n"), ("n", "n"), ("space", " ")):
+            note_taker.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert note_taker.live.clock.running and note_taker.live.session.agenda.current == 0
+        clock.advance(2)
+        await pilot.press("n")  # a deliberate press, after a pause: acts
+        assert note_taker.live.session.agenda.current == 1
 
 
 async def test_the_facilitators_clock_keys_act_at_once(sample_path: Path) -> None:
