@@ -79,6 +79,8 @@ class ClockScreen(Screen):
         """Keys this screen has seen whose binding has not yet acted (see :meth:`on_key`)."""
         self._last_key: tuple[str, float] = ("", -math.inf)
         self._typing_told = -math.inf
+        self.stepped_here = False
+        """The step was just moved on this terminal (not by the other one)."""
 
     @property
     def clock(self) -> AgendaClock:
@@ -260,6 +262,7 @@ class ClockScreen(Screen):
                 self._typing_notice()
                 return
         self.live.resume_notice = ""
+        self.stepped_here = True
         result = self.live.clock_action(lambda clock: clock.request_next())
         if result is NextResult.FINISHED:
             self.notify("All seven steps are done. Press x to check and export the document.")
@@ -269,6 +272,7 @@ class ClockScreen(Screen):
         if not self._second_press("p", "go back a step", ("p",)):
             return
         self.live.resume_notice = ""
+        self.stepped_here = True
         self.live.clock_action(lambda clock: clock.previous())
         self.clock_changed()
 

@@ -56,6 +56,7 @@ class MeetingScreen(GuidanceActions):
     def __init__(self, live: LiveSession) -> None:
         super().__init__(live)
         self._last_step = -1
+        self._last_panel = ""
         self._follow: str | None = None
         """The running step's panel, waiting to come forward until no one is typing."""
 
@@ -122,8 +123,14 @@ class MeetingScreen(GuidanceActions):
         if view.step_index != self._last_step:
             if self._last_step != -1:
                 self._changed_quietly("participants")  # the norm stands there on step 1 only
+            # The new step's panel comes forward when the step was moved here, or when this
+            # terminal was on the old step's panel; not over a panel someone chose to look at
+            # while the other terminal moved the step.
+            if self.stepped_here or self._last_step == -1 or self.active_panel == self._last_panel:
+                self._follow = STEP_PANELS[view.step_key]
             self._last_step = view.step_index
-            self._follow = STEP_PANELS[view.step_key]
+            self._last_panel = STEP_PANELS[view.step_key]
+        self.stepped_here = False
         if self._follow is not None:
             self._follow_step()
         self.query_one(AgendaList).show(view.agenda)
@@ -162,6 +169,7 @@ class MeetingScreen(GuidanceActions):
 
     @on(AgendaList.StepChosen)
     def _step_chosen(self, event: AgendaList.StepChosen) -> None:
+        self.stepped_here = True
         self.live.clock_action(lambda clock: clock.go_to(event.index))
         self.clock_changed()
 
@@ -180,6 +188,7 @@ class MeetingScreen(GuidanceActions):
     # Panels
 
     async def action_show_panel(self, panel: str) -> None:
+        self._follow = None  # a panel chosen now is not taken away by a step moved earlier
         target = await self.bring_forward(panel)
         tables = target.query("EntryTable")
         (tables.first() if tables else target).focus()

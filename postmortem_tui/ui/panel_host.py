@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.widget import AwaitMount, Widget
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import Input, TabbedContent, TabPane
 
 from .clock_screen import ClockScreen
 from .panels.catalog import PANELS, make_panel
@@ -46,9 +46,18 @@ class PanelHost(ClockScreen):
         self.query_one(TabbedContent).active = panel
 
     async def bring_forward(self, name: str) -> Any:
-        """Bring the panel ``name`` forward and return it once it is mounted and up to date."""
+        """Bring the panel ``name`` forward and return it once it is mounted and up to date.
+        Its list takes the focus if the focus was in another panel, now hidden: with none,
+        Textual gave it, when a form opened from here closed, to the first list on the
+        screen, and the Timeline came forward in its place."""
         self.show_panel(name)
-        return await self.ready_panel(name)
+        panel = await self.ready_panel(name)
+        focused = self.focused
+        if focused is None or not (focused is panel or panel in focused.ancestors):
+            tables = panel.query("EntryTable")
+            if tables and not isinstance(focused, Input):
+                tables.first().focus()
+        return panel
 
     async def ready_panel(self, name: str) -> Any:
         """The panel ``name``, mounted and showing the session."""

@@ -863,3 +863,35 @@ async def test_the_wrap_up_screen_keeps_the_step_countdown_in_view(sample_path: 
         await pilot.press("escape")
         await pilot.pause()
         assert not app.screen.query("#step-time")  # the big countdown shows it
+
+
+async def test_a_step_moved_elsewhere_leaves_a_panel_chosen_here_in_view(sample_path: Path) -> None:
+    """The other terminal moves the step: a terminal on the old step's panel follows to the
+    new one; one where someone had opened another panel stays on it. A step moved here
+    always brings its panel. And an action added from an improvement is shown in the
+    Actions panel when its form closes (the Timeline came forward instead)."""
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = _screen(app)
+        assert screen.active_panel == "participants"  # step 1's
+        app.live.clock_action(lambda clock: clock.go_to(1))  # from the other terminal
+        screen.tick()
+        await pilot.pause()
+        assert screen.active_panel == "timeline"  # was on step 1's panel: follows
+
+        await pilot.press("4")
+        await pilot.pause()
+        app.live.clock_action(lambda clock: clock.go_to(2))
+        screen.tick()
+        await pilot.press("a")  # an action from the improvement in view, saved
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#input-owner", Input).value = "Priya Raman"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and screen.active_panel == "action_items"  # the new one
+        await pilot.press("4")
+
+        await pilot.press("n")  # moved here (the clock not started: at once): its panel comes forward
+        await pilot.pause()
+        assert app.live.session.agenda.current == 3 and screen.active_panel == "went_well"
