@@ -202,3 +202,42 @@ async def test_the_wrap_up_at_80x24_opens_with_the_checklist_from_its_top(empty_
         assert side.max_scroll_y > 0  # it does not all fit: the failed checks come first
         assert side.scroll_y == 0
         assert app.focused is app.screen.query_one("#export")
+
+
+async def test_editing_keys_after_tab_act_on_the_next_field_in_the_order_typed(sample_path: Path) -> None:
+    """Reviewer: 'Tab Backspace X' in one burst left the owner 'Priya' as it was (the
+    Backspace acted before the field had its cursor, or on the field being left)."""
+    from textual import events
+
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _action_form_with(pilot, "Alert on lock time")
+        form.query_one("#input-owner", Input).value = "Priya"
+        what = form.query_one("#input-what", Input)
+        for key, character in [("tab", None), ("backspace", None), ("X", "X")]:
+            what.post_message(events.Key(key, character))
+        await pilot.pause()
+        owner = form.query_one("#input-owner", Input)
+        for key, character in [("tab", None), ("plus", "+"), ("6", "6"), ("w", "w")]:
+            owner.post_message(events.Key(key, character))
+        await pilot.pause()
+        values = form.values()
+    assert values["what"] == "Alert on lock time"
+    assert values["owner"] == "PriyX"
+    assert values["deadline"] == "+6w"  # the suggested date, selected, replaced as typed
+
+
+async def test_a_field_tabbed_into_types_at_the_end_of_its_words(sample_path: Path) -> None:
+    """Editing an entry, a field Tab moves to takes typing at the end of its words (typed
+    words went in front of them: 'EDITEDnt entry 4'); its time, a value, is replaced."""
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1", "e")  # the first timeline entry, in its form
+        await pilot.pause()
+        form = app.screen
+        before = form.values()
+        await pilot.press("1", "5", "colon", "0", "0")  # the time field the form opens on
+        await pilot.press("tab", "tab", "exclamation_mark")  # past the date, to the words
+        values = form.values()
+    assert values["time"] == "15:00"
+    assert values["text"] == before["text"] + "!"

@@ -16,7 +16,15 @@ from ...model import (
     Participant,
 )
 from ...timeparse import parse_deadline
-from .form import Field, FormError, FormScreen, choice, format_field_hints, text_input
+from .form import (
+    Field,
+    FormError,
+    FormScreen,
+    choice,
+    format_field_hints,
+    text_input,
+    value_input,
+)
 
 
 class ActionForm(FormScreen[ActionItem]):
@@ -54,7 +62,7 @@ class ActionForm(FormScreen[ActionItem]):
         return [
             Field("what", "What (specific and measurable)", text_input(item.what, "add an alert when a lock is held over 30 s")),
             Field("owner", "Owner (exactly one person)", text_input(item.owner, "a name")),
-            Field("deadline", "Deadline", text_input(deadline), hint="2026-12-10, +14d or +2w (from the meeting date)"),
+            Field("deadline", "Deadline", value_input(deadline), hint="2026-12-10, +14d or +2w (from the meeting date)"),
             Field("impact", "Impact", choice(levels, item.impact)),
             Field("effort", "Effort", choice(levels, item.effort)),
             Field("type", "Type", choice([(t, t) for t in ACTION_TYPES], item.type)),

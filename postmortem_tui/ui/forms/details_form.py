@@ -10,7 +10,15 @@ from pydantic import ValidationError
 from ...edit_merge import merge_edit
 from ...live_session import LiveSession
 from ...model import DOCUMENT_STATUSES, SEVERITIES, Session
-from .form import Field, FormError, FormScreen, choice, long_text, text_input
+from .form import (
+    Field,
+    FormError,
+    FormScreen,
+    choice,
+    long_text,
+    text_input,
+    value_input,
+)
 
 
 def _when(value: datetime | None) -> str:
@@ -40,20 +48,20 @@ class DetailsForm(FormScreen[dict]):
             Field("title", "Incident title", text_input(incident.title)),
             Field("severity", "Severity", choice([(s, s) for s in SEVERITIES], incident.severity, allow_blank=True)),
             Field("summary", "Summary (one paragraph)", long_text(incident.summary)),
-            Field("start", "Incident start", text_input(_when(incident.start), "2026-11-24 14:12"), hint="with an offset (-05:00) or in the zone below"),
-            Field("end", "Incident end", text_input(_when(incident.end), "2026-11-24 18:16")),
+            Field("start", "Incident start", value_input(_when(incident.start), "2026-11-24 14:12"), hint="with an offset (-05:00) or in the zone below"),
+            Field("end", "Incident end", value_input(_when(incident.end), "2026-11-24 18:16")),
             Field("timezone", "Time zone of the timeline", text_input(incident.timezone, "America/New_York")),
             Field("services", "Services affected (comma separated)", text_input(", ".join(incident.services))),
             Field("impact", "Impact", long_text(impact.description)),
-            Field("orders", "Orders affected", text_input("" if impact.orders_affected is None else str(impact.orders_affected))),
-            Field("customers", "Customers affected", text_input("" if impact.customers_affected is None else str(impact.customers_affected))),
-            Field("revenue", "Revenue lost", text_input("" if impact.revenue_lost is None else str(impact.revenue_lost))),
+            Field("orders", "Orders affected", value_input("" if impact.orders_affected is None else str(impact.orders_affected))),
+            Field("customers", "Customers affected", value_input("" if impact.customers_affected is None else str(impact.customers_affected))),
+            Field("revenue", "Revenue lost", value_input("" if impact.revenue_lost is None else str(impact.revenue_lost))),
             Field("currency", "Currency", text_input(impact.currency, "USD")),
             Field("trigger", "Trigger", long_text(incident.trigger)),
             Field("detection", "Detection", long_text(incident.detection)),
             Field("resolution", "Resolution", long_text(incident.resolution)),
-            Field("scheduled", "Meeting date and time", text_input(_when(meeting.scheduled), "2026-11-27 10:00")),
-            Field("minutes", "Meeting length in minutes (blank: the agenda's total)", text_input("" if meeting.planned_minutes is None else str(meeting.planned_minutes))),
+            Field("scheduled", "Meeting date and time", value_input(_when(meeting.scheduled), "2026-11-27 10:00")),
+            Field("minutes", "Meeting length in minutes (blank: the agenda's total)", value_input("" if meeting.planned_minutes is None else str(meeting.planned_minutes))),
             Field("status", "Document status", choice([(s, s) for s in DOCUMENT_STATUSES], meeting.status)),
             Field("publish_to", "Where the document will be published", text_input(meeting.publish_to, "https://wiki.example.com/...")),
             Field("reviewers", "Reviewers (comma separated)", text_input(", ".join(meeting.reviewers))),

@@ -34,15 +34,33 @@ class Field:
 class FieldInput(Input):
     """A form's one-line field: lines pasted into it are joined with a space, where Input
     keeps the first line and drops the rest unseen. (A field meant for several lines is a
-    TextArea.) Tab moves on in key order (see :meth:`_on_key`)."""
+    TextArea.) Tab moves on in key order (see :meth:`_on_key`).
+
+    Tabbed into, a field of words puts the cursor at the end of them, to go on typing or
+    put right with Backspace (at the start, typed words went in front: ' EDITED15:34'); the
+    field a form opens on shows its words from their start. A field of one value (a time,
+    a date, a number) ``replace`` selects it, so that what is typed replaces it ('+2w'
+    over the suggested deadline gave '+2w2026-12-11')."""
+
+    def __init__(self, value: str = "", placeholder: str = "", *, replace: bool = False) -> None:
+        super().__init__(value=value, placeholder=placeholder, select_on_focus=replace)
+        self.show_start = False
+        """Set by the form for the field it opens on: its first focus keeps the start."""
+
+    def on_focus(self) -> None:
+        if self.show_start:
+            self.show_start = False
+        elif not self.select_on_focus:
+            self.cursor_position = len(self.value)
 
     def _on_key(self, event: events.Key) -> None:
         """Tab moves to the next field then and there, and keys that reach this field
-        after the focus has left it go on to the field that has it. As a binding, Tab ran
-        only once it had gone up to the screen, and the keys typed after it in the same
-        batch (a fast typist, a busy moment) had already been sent here: 'Dev' went onto
-        the end of the action's words and the owner stayed empty. (Characters only: the
-        other keys, such as ctrl+s, act on the form whichever field gets them.)"""
+        after the focus has left it go on to the field that has it, in the order typed. As a
+        binding, Tab ran only once it had gone up to the screen, and the keys typed after it
+        in the same batch (a fast typist, a busy moment) had already been sent here: 'Dev'
+        went onto the end of the action's words and the owner stayed empty; a Backspace
+        acted on the next field before it had its cursor. (Keys that are not characters or
+        a field's editing keys, such as ctrl+s, act on the form whichever field gets them.)"""
         if event.key in ("tab", "shift+tab"):
             event.prevent_default()
             event.stop()
@@ -52,10 +70,34 @@ class FieldInput(Input):
                 self.screen.focus_previous()
             return
         focused = self.screen.focused
-        if event.is_printable and focused is not None and focused is not self:
+        if focused is None or focused is self:
+            return
+        if isinstance(focused, FieldInput) and (event.is_printable or focused.edits(event.key)):
+            event.prevent_default()
+            event.stop()
+            # Queued behind the focus the field has just been given, so it acts on the
+            # cursor or selection the focus set up.
+            focused.call_later(focused.replay, event.key, event.character)
+        elif event.is_printable:
             event.prevent_default()
             event.stop()
             focused.post_message(events.Key(event.key, event.character))
+
+    def edits(self, key: str) -> bool:
+        """``key`` is one of Input's own editing or cursor keys (not Enter: it saves)."""
+        return key != "enter" and bool(self._bindings.key_to_bindings.get(key))
+
+    async def replay(self, key: str, character: str | None) -> None:
+        """Act on a key typed into the field before it had the focus, as typed now."""
+        bindings = self._bindings.key_to_bindings.get(key)
+        if bindings:
+            await self.run_action(bindings[0].action)
+        elif character is not None and character.isprintable():
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(character)
+            else:
+                self.replace(character, *selection)
 
     def _on_paste(self, event: events.Paste) -> None:
         lines = event.text.splitlines()
@@ -65,9 +107,15 @@ class FieldInput(Input):
 
 
 def text_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
-    # Not selected on focus: the first key would replace a title or an action's words
-    # being edited. The form shows each value from its start (see FormScreen.on_mount).
-    return lambda: FieldInput(value=value, placeholder=placeholder, select_on_focus=False)
+    """A field of words. Not selected when focused: the first key would replace a title or
+    an action's words being edited; the cursor goes to their end."""
+    return lambda: FieldInput(value, placeholder)
+
+
+def value_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
+    """A field of one value (a time, a date, a number): selected when focused, so that a
+    new one typed replaces it."""
+    return lambda: FieldInput(value, placeholder, replace=True)
 
 
 def choice(
@@ -248,15 +296,20 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self._update_live()
         if self.start_field is not None:
             field_box = self.query_one(f"#field-{self.start_field}")
-            self.set_focus(self.query_one(f"#input-{self.start_field}"), scroll_visible=False)
+            self._open_on(self.query_one(f"#input-{self.start_field}"))
             self.call_after_refresh(field_box.scroll_visible, animate=False, top=True)
         elif self.focused is None:
             # Focused here, without the scroll Textual's own first focus makes: that one
             # scrolled the first field's label just out of view.
             first = next((widget for widget in self.query(".form-fields *") if widget.focusable), None)
             if first is not None:
-                self.set_focus(first, scroll_visible=False)
+                self._open_on(first)
         self._opened_with = self.values()
+
+    def _open_on(self, widget: Widget) -> None:
+        if isinstance(widget, FieldInput):
+            widget.show_start = True
+        self.set_focus(widget, scroll_visible=False)
 
 
 def format_field_hints(hints: Iterable[Any]) -> str:

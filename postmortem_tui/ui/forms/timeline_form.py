@@ -7,7 +7,7 @@ from typing import Any
 
 from ...model import KIND_TITLES, KINDS, SOURCES, TimelineEntry
 from ...timeparse import parse_leading_time
-from .form import Field, FormError, FormScreen, choice, text_input
+from .form import Field, FormError, FormScreen, choice, text_input, value_input
 
 
 class TimelineForm(FormScreen[TimelineEntry]):
@@ -21,8 +21,8 @@ class TimelineForm(FormScreen[TimelineEntry]):
     def fields(self) -> list[Field]:
         entry = self.entry
         return [
-            Field("time", "Time", text_input(entry.time), hint="14:12, 14:12:30 or 2:12pm"),
-            Field("date", "Date (when the incident spans days)", text_input(entry.date.isoformat() if entry.date else "", "2026-11-24")),
+            Field("time", "Time", value_input(entry.time), hint="14:12, 14:12:30 or 2:12pm"),
+            Field("date", "Date (when the incident spans days)", value_input(entry.date.isoformat() if entry.date else "", "2026-11-24")),
             Field("text", "What happened", text_input(entry.text)),
             Field("kind", "Kind", choice([(KIND_TITLES[k], k) for k in KINDS], entry.kind)),
             Field("source", "Source", choice([(s, s) for s in SOURCES], entry.source)),
