@@ -67,6 +67,27 @@ def test_a_document_is_never_written_over_a_session(
     assert other.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", ["export", "invite"])
+def test_a_document_is_never_written_over_any_existing_toml_file(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path, command: str
+) -> None:
+    contents = {
+        "utf16.toml": sample_path.read_text().encode("utf-16"),  # a session validate rejects
+        "empty.toml": b"",
+        "pyproject.toml": b'[project]\nname = "x"\n',
+        "config.toml": b"[settings]\nholidays = []\n",
+    }
+    for name, data in contents.items():
+        target = tmp_path / name
+        target.write_bytes(data)
+        code, out, err = _run(capsys, command, str(sample_path), "-o", str(target))
+        assert code == 1
+        assert err.strip() == (
+            f"postmortem: {target}: is an existing .toml file; write the document to another file"
+        )
+        assert target.read_bytes() == data
+
+
 def test_an_empty_file_or_a_byte_order_mark_is_named_plainly(
     capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
 ) -> None:
