@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..checks.hint import one_line
 from ..checks.schedule import meeting_note
 from ..collector import pause_for_launch
 from ..model import ROLES, SEVERITIES, Incident, Meeting, Session
@@ -202,8 +203,8 @@ def list_sessions(args: argparse.Namespace) -> int:
                 _sort_key(session, path),
                 when.date().isoformat() if when else "no date",
                 session.meeting.status,
-                session.incident.title or "(untitled)",
-                path.name,
+                one_line(session.incident.title) or "(untitled)",
+                one_line(path.name),
             )
         )
     if not rows and not broken:
@@ -213,5 +214,5 @@ def list_sessions(args: argparse.Namespace) -> int:
     for _, day, status, title, name in rows:
         print(f"{day:<10}  {status:<9}  {title}  [{name}]")
     for line in broken:
-        print(f"unreadable: {line}")
+        print(f"unreadable: {one_line(line)}")
     return 0

@@ -13,7 +13,7 @@ import pytest
 
 from postmortem_tui.cli import main
 from postmortem_tui.paths import sessions_dir
-from postmortem_tui.persistence import load
+from postmortem_tui.persistence import load, save
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -251,3 +251,31 @@ def test_new_wants_a_toml_name(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 def test_a_mistyped_command_is_named_with_the_likely_one(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
     code, _, err = _run(capsys, "exprot", str(sample_path))
     assert code == 2 and err == "postmortem: unknown command 'exprot'; did you mean 'export'?\n"
+
+
+def test_list_invite_and_csv_show_control_characters_as_symbols(
+    capsys: pytest.CaptureFixture[str], sample_path: Path
+) -> None:
+    """A title with an ANSI escape never reaches the terminal or a calendar as raw bytes."""
+    session = load(sample_path)
+    session.incident.title = "a\x1b[31mb\x9b"
+    session.participants[0].name = "Ana\x07"
+    session.action_items[0].what = "fix\x1b[2J it"
+    session.action_items[0].owner = "Kim\x1b]0;x\x07"
+    save(session, sample_path)
+    raw = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\n\r"]
+
+    def controls(text: str) -> list[str]:
+        return [c for c in text if c in raw]
+
+    _, out, _ = _run(capsys, "list", str(sample_path.parent))
+    assert controls(out) == [] and "a␛[31mbU+009B" in out
+
+    code, out, _ = _run(capsys, "invite", str(sample_path))
+    assert code == 0 and "SUMMARY:Post-mortem: a␛[31mbU+009B" in out
+    assert controls(out) == []
+
+    _, out, _ = _run(capsys, "actions", str(sample_path.parent), "--format", "csv")
+    assert controls(out) == [] and "fix␛[2J it" in out and "Kim␛]0;x␇" in out
+    _, table, _ = _run(capsys, "actions", str(sample_path.parent))
+    assert "fix␛[2J it" in table
