@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,27 @@ def test_list_invite_and_csv_show_control_characters_as_symbols(
     assert controls(out) == [] and "fix␛[2J it" in out and "Kim␛]0;x␇" in out
     _, table, _ = _run(capsys, "actions", str(sample_path.parent))
     assert "fix␛[2J it" in table
+
+
+@pytest.mark.parametrize("command", [["new", "--title", "X"], ["open"], []])
+def test_a_session_in_a_folder_that_is_not_there_is_refused_and_nothing_made(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    command: list[str],
+) -> None:
+    """With a terminal, as a person types it: the meeting screen (stubbed) is never reached."""
+    screen = types.ModuleType("postmortem_tui.ui.app")
+    screen.run = lambda *args, **kwargs: pytest.fail("the meeting screen was opened")  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "postmortem_tui.ui.app", screen)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys, "__stderr__", types.SimpleNamespace(isatty=lambda: True))
+    target = tmp_path / "nonexistent" / "dir" / "x.toml"
+    args = [command[0], str(target), *command[1:]] if command else [str(target)]
+    code, out, err = _run(capsys, *args)
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        f"postmortem: {target}: folder {target.parent} does not exist; "
+        "create it first or choose another place"
+    )
+    assert not (tmp_path / "nonexistent").exists()
