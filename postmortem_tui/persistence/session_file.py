@@ -43,7 +43,8 @@ _SCHEMA_LINE = re.compile(rb"^[ \t]*schema_version[ \t]*=", re.MULTILINE)
 
 def overwrites_a_session(output: Path, session_path: Path) -> str | None:
     """Why a document made from the session at ``session_path`` must not be written to
-    ``output`` (it is that session, another session file, or any existing .toml file), or None.
+    ``output`` (it is that session, another session file, any existing .toml file, or a
+    folder), or None.
 
     A session file is known by its ``schema_version =`` line (written first), not by
     parsing: a large one, or one with a syntax error, is a session file all the same. An
@@ -53,7 +54,9 @@ def overwrites_a_session(output: Path, session_path: Path) -> str | None:
     try:
         if output.exists() and output.samefile(session_path):
             return "is the session file itself; write the document to another file"
-        toml = output.suffix.lower() == SUFFIX and output.exists() and not output.is_dir()
+        if output.is_dir():
+            return "is a folder; write the document to a file in it"
+        toml = output.suffix.lower() == SUFFIX and output.exists()
     except OSError:
         return None  # writing it says what is wrong
     try:

@@ -304,3 +304,38 @@ def test_a_session_in_a_folder_that_is_not_there_is_refused_and_nothing_made(
         "create it first or choose another place"
     )
     assert not (tmp_path / "nonexistent").exists()
+
+
+@pytest.mark.parametrize("command", ["export", "invite"])
+def test_an_output_that_is_a_folder_is_named_as_one(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    sample_path: Path,
+    tmp_path: Path,
+    command: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for folder in (".", str(tmp_path)):
+        code, _, err = _run(capsys, command, str(sample_path), "-o", folder)
+        assert code == 1
+        assert err == f"postmortem: {folder}: is a folder; write the document to a file in it\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "command",
+    [["export", "{s}"], ["invite", "{s}"], ["list", "{d}"], ["lint", "{s}"],
+     ["actions", "{d}", "--format", "csv"]],
+)
+def test_a_full_standard_output_is_one_line_and_exit_1(
+    sample_path: Path, command: list[str]
+) -> None:
+    """``postmortem export S > /dev/full``: a real process, as the shell runs it."""
+    args = [a.format(s=sample_path, d=sample_path.parent) for a in command]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "postmortem_tui", *args],
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "postmortem: cannot write to standard output: No space left on device\n"
