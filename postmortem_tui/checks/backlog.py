@@ -113,7 +113,8 @@ def to_rows(items: Sequence[BacklogItem]) -> list[dict[str, str]]:
         details = [
             _one_line(action.what),
             "",
-            f"From the post-mortem: {_one_line(item.session_title)} ({_one_line(item.path.name)}, action {item.index + 1})",
+            f"From the post-mortem: {_one_line(item.session_title)} "
+            f"({_one_line(item.path.name)}, action {item.index + 1})",
             f"Type: {action.type}; impact {action.impact}, effort {action.effort}; "
             f"priority {action.priority}; status {action.status}",
         ]

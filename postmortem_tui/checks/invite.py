@@ -116,7 +116,11 @@ def build_invite(session: Session, now: datetime) -> bytes:
             for p in session.participants
             if p.email
         ],
-        organizer=vCalAddress.new(facilitator.email, cn=_one_line(facilitator.name)) if facilitator else None,
+        organizer=(
+            vCalAddress.new(facilitator.email, cn=_one_line(facilitator.name))
+            if facilitator
+            else None
+        ),
         url=_one_line(session.meeting.publish_to) or None,
     )
     calendar = Calendar.new(prodid=PRODUCT_ID, method="REQUEST", subcomponents=[event])

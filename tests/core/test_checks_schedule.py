@@ -151,7 +151,9 @@ def test_a_meeting_before_the_incident_is_named_as_such(
     """Not 'too early: 0 working days after': a meeting dated before is most likely a typo."""
     fit = standing_for(TUESDAY, date(2026, 11, 20))
     assert fit.state == "too early"
-    assert fit.message == "before the incident (4 days earlier; a date typo?); from Wed 2026-11-25 fits"
+    assert fit.message == (
+        "before the incident (4 days earlier; a date typo?); from Wed 2026-11-25 fits"
+    )
     _pin(monkeypatch, datetime(2026, 11, 24, 20, 0, tzinfo=NY))
     target = tmp_path / "n.toml"
     code = main(["new", str(target), "--title", "x", "--start", "2026-11-24 14:00",

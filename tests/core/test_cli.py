@@ -291,7 +291,9 @@ def test_a_session_in_a_folder_that_is_not_there_is_refused_and_nothing_made(
 ) -> None:
     """With a terminal, as a person types it: the meeting screen (stubbed) is never reached."""
     screen = types.ModuleType("postmortem_tui.ui.app")
-    screen.run = lambda *args, **kwargs: pytest.fail("the meeting screen was opened")  # type: ignore[attr-defined]
+    screen.run = lambda *args, **kwargs: pytest.fail(  # type: ignore[attr-defined]
+        "the meeting screen was opened"
+    )
     monkeypatch.setitem(sys.modules, "postmortem_tui.ui.app", screen)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys, "__stderr__", types.SimpleNamespace(isatty=lambda: True))
