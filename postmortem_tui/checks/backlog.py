@@ -88,7 +88,8 @@ def sort_backlog(items: Iterable[BacklogItem]) -> list[BacklogItem]:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Typed text for a CSV cell: as the table shows it, control characters as symbols."""
+    return one_line(text)
 
 
 def _summary(action: ActionItem, width: int = 120) -> str:
@@ -112,14 +113,15 @@ def to_rows(items: Sequence[BacklogItem]) -> list[dict[str, str]]:
         details = [
             _one_line(action.what),
             "",
-            f"From the post-mortem: {item.session_title} ({item.path.name}, action {item.index + 1})",
+            f"From the post-mortem: {_one_line(item.session_title)} "
+            f"({_one_line(item.path.name)}, action {item.index + 1})",
             f"Type: {action.type}; impact {action.impact}, effort {action.effort}; "
             f"priority {action.priority}; status {action.status}",
         ]
         if item.services:
             details.append("Services: " + ", ".join(_one_line(s) for s in item.services))
         if action.link:
-            details.append(f"Link: {action.link}")
+            details.append(f"Link: {_one_line(action.link)}")
         rows.append(
             {
                 "Summary": _summary(action),

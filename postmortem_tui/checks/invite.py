@@ -14,6 +14,7 @@ from icalendar import Calendar, Event, vCalAddress
 
 from ..model import ROLE_TITLES, Participant, Session
 from ..version import __version__
+from ..visible_text import visible_controls
 
 PRODUCT_ID = f"-//postmortem-tui//postmortem-tui {__version__}//EN"
 BLAMELESS_NORM = (
@@ -47,7 +48,10 @@ def _start(session: Session) -> datetime:
 
 
 def description(session: Session) -> str:
-    """The invitation's text: the norm, what the meeting is about, and the agenda."""
+    """The invitation's text: the norm, what the meeting is about, and the agenda.
+
+    Control characters typed into the session show as their visible symbols: RFC 5545
+    allows none in text, and a raw escape would reach whoever prints the file."""
     lines = [BLAMELESS_NORM, ""]
     if session.incident.summary.strip():
         lines += ["What happened:", " ".join(session.incident.summary.split()), ""]
@@ -63,12 +67,17 @@ def description(session: Session) -> str:
         lines += ["", "Roles:", *roles]
     if session.meeting.publish_to.strip():
         lines += ["", f"The document will be published at {session.meeting.publish_to.strip()}"]
-    return "\n".join(lines)
+    return visible_controls("\n".join(lines))
+
+
+def _one_line(text: str) -> str:
+    """Typed text for one property or parameter: no control characters, whitespace collapsed."""
+    return " ".join(visible_controls(text).split())
 
 
 def _address(person: Participant, role: str) -> vCalAddress:
     address = vCalAddress.new(
-        person.email, cn=person.name, cutype="INDIVIDUAL", role=role,
+        person.email, cn=_one_line(person.name), cutype="INDIVIDUAL", role=role,
         partstat="NEEDS-ACTION", rsvp=True,
     )
     if person.roles:
@@ -92,7 +101,7 @@ def build_invite(session: Session, now: datetime) -> bytes:
     facilitator = next(
         (p for p in session.participants if "facilitator" in p.roles and p.email), None
     )
-    title = " ".join(session.incident.title.split()) or "incident"
+    title = _one_line(session.incident.title) or "incident"
     event = Event.new(
         uid=uid(session),
         summary=f"Post-mortem: {title}",
@@ -107,8 +116,12 @@ def build_invite(session: Session, now: datetime) -> bytes:
             for p in session.participants
             if p.email
         ],
-        organizer=vCalAddress.new(facilitator.email, cn=facilitator.name) if facilitator else None,
-        url=session.meeting.publish_to.strip() or None,
+        organizer=(
+            vCalAddress.new(facilitator.email, cn=_one_line(facilitator.name))
+            if facilitator
+            else None
+        ),
+        url=_one_line(session.meeting.publish_to) or None,
     )
     calendar = Calendar.new(prodid=PRODUCT_ID, method="REQUEST", subcomponents=[event])
     calendar.pop("UID", None)  # the library adds a random one; RFC 5545 needs none here

@@ -93,8 +93,15 @@ def standing_for(end: date, meeting: date, holidays: Collection[date] = ()) -> S
     first, last = window(end, holidays)
     off = _off_day(meeting, holidays)
     plural = "s" * (days != 1)
-    if days < FIRST_DAY:
+    if meeting < end:
         state: State = "too early"
+        before = (end - meeting).days
+        message = (
+            f"before the incident ({before} day{'s' * (before != 1)} earlier; a date typo?); "
+            f"from {_day_name(first)} fits"
+        )
+    elif days < FIRST_DAY:
+        state = "too early"
         message = (
             f"too early: {days} working day{plural} after the incident; "
             f"from {_day_name(first)} fits"

@@ -3,6 +3,7 @@ import Textual, so they start fast and work without a terminal."""
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import os
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 from ..persistence import SessionFileError
 from ..version import __version__
 from . import check_commands, import_command, session_commands
+from .output import GuardedOutput, OutputError, discard_the_rest
 from .parser import Parser, UsageError
 
 COMMAND_MODULES = [session_commands, import_command, check_commands]
@@ -34,6 +36,21 @@ def build_parser() -> Parser:
     return parser
 
 
+def _run(args: argparse.Namespace) -> int:
+    """Run the command with stdout guarded (not the meeting screen's: Textual owns the
+    terminal), flushed before returning so a full disk is said here, not at exit."""
+    if args.command == "open":
+        return int(args.func(args) or 0)
+    stdout = sys.stdout
+    sys.stdout = GuardedOutput(stdout)  # type: ignore[assignment]
+    try:
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()
+        return code
+    finally:
+        sys.stdout = stdout
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -54,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "open")
     try:
         args = parser.parse_args(args_list)
-        return int(args.func(args) or 0)
+        return _run(args)
     except UsageError as error:
         print(error, file=sys.stderr)
         return 2
@@ -65,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OutputError as error:
+        discard_the_rest()
+        print(f"postmortem: cannot write to standard output: {error}", file=sys.stderr)
+        return 1
     except Exception as error:  # the last guard: one line, never a traceback
         if os.environ.get("POSTMORTEM_DEBUG"):
             raise

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..checks.hint import one_line
 from ..checks.schedule import meeting_note
 from ..collector import pause_for_launch
 from ..model import ROLES, SEVERITIES, Incident, Meeting, Session
@@ -82,6 +83,8 @@ def open_session(args: argparse.Namespace) -> int:
     path: Path | None = args.file
     if path is None:
         path = new_session_path("post-mortem", date.today())
+    if args.file is not None and not path.exists():
+        _check_folder(path)
     if not (sys.stdin.isatty() and sys.__stderr__ is not None and sys.__stderr__.isatty()):
         # Textual reads keys from stdin and draws on stderr; without a terminal there it
         # waits for keys that never come, at full speed. (stdout may go to a file.)
@@ -108,11 +111,23 @@ def open_session(args: argparse.Namespace) -> int:
         gc.enable()  # if the app never got to its first frame
 
 
+def _check_folder(path: Path) -> None:
+    """A session file named on the command line goes into a folder that is already there:
+    a mistyped folder is said, not made (only the sessions folder is created when needed)."""
+    folder = path.parent
+    if folder.is_dir():
+        return
+    what = "is not a folder" if folder.exists() else "does not exist"
+    raise SessionFileError(path, f"folder {folder} {what}; create it first or choose another place")
+
+
 def new_session(args: argparse.Namespace) -> int:
     if not args.title.strip():
         raise UsageError("postmortem new: --title: give the incident a title, e.g. 'Checkout outage'")
     if args.file is not None and args.file.suffix != SUFFIX:
         raise SessionFileError(args.file, f"a new session file should end in {SUFFIX}")
+    if args.file is not None:
+        _check_folder(args.file)
     zone = args.timezone or ""
     try:
         incident = Incident(
@@ -202,8 +217,8 @@ def list_sessions(args: argparse.Namespace) -> int:
                 _sort_key(session, path),
                 when.date().isoformat() if when else "no date",
                 session.meeting.status,
-                session.incident.title or "(untitled)",
-                path.name,
+                one_line(session.incident.title) or "(untitled)",
+                one_line(path.name),
             )
         )
     if not rows and not broken:
@@ -213,5 +228,5 @@ def list_sessions(args: argparse.Namespace) -> int:
     for _, day, status, title, name in rows:
         print(f"{day:<10}  {status:<9}  {title}  [{name}]")
     for line in broken:
-        print(f"unreadable: {line}")
+        print(f"unreadable: {one_line(line)}")
     return 0

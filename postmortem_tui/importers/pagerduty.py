@@ -6,7 +6,9 @@ and "time to resolve" appear in the document without anyone marking entries by h
 entry links to the incident's PagerDuty page. Times are UTC in PagerDuty's JSON and are
 converted to the incident's zone.
 
-Accepted shapes: one JSON document, a JSON list of them, or JSON Lines (one per line).
+Accepted shapes: one JSON document, a JSON list of them, or JSON Lines (one per line); a
+document is a response, a webhook payload, or a bare log entry (as a script that pages
+through ``log_entries`` often saves them).
 """
 
 from __future__ import annotations
@@ -46,19 +48,27 @@ _EVENT_WORDS = {
 
 
 def looks_like_pagerduty(document: Any) -> bool:
-    """True for the shapes this module reads (used by format detection)."""
+    """True for the shapes this module reads (used by format detection). In a list, an item
+    that is not an object at all does not stop it (it is skipped when read)."""
     items = document if isinstance(document, list) else [document]
-    return bool(items) and all(
-        isinstance(item, dict)
-        and (
+    objects = [item for item in items if isinstance(item, dict)]
+    return bool(objects) and all(
+        (
             "log_entries" in item
             or "log_entry" in item
             or "incidents" in item
+            or _is_log_entry(item)
             or (isinstance(item.get("messages"), list) and _has_event(item["messages"]))
             or (isinstance(item.get("event"), dict) and "event_type" in item["event"])
         )
-        for item in items
+        for item in objects
     )
+
+
+def _is_log_entry(item: dict[str, Any]) -> bool:
+    """A log entry on its own: ``{"type": "trigger_log_entry", "created_at": ...}``."""
+    kind = item.get("type")
+    return isinstance(kind, str) and kind.removesuffix("_reference").endswith("_log_entry")
 
 
 def _has_event(messages: list[Any]) -> bool:
@@ -210,6 +220,9 @@ class _Reader:
             self.shapes.add("v2 webhook")
             for number, message in self._numbered(document["messages"], record):
                 self.v2_message(message, number)
+        elif _is_log_entry(document):
+            self.shapes.add("REST log entries")
+            self.log_entry(document, record or 1)
         elif isinstance(document.get("event"), dict):
             self.shapes.add("v3 webhook")
             self.v3_event(document["event"], record or 1)
@@ -240,7 +253,7 @@ def read_pagerduty(path: Path, rules: TimeRules, text: str | None = None) -> Imp
     if not looks_like_pagerduty(document):
         raise ImportFileError(
             path,
-            "is JSON but not PagerDuty data (expected log_entries, a v2 webhook's messages "
-            "or a v3 webhook's event)",
+            "is JSON but not PagerDuty data (expected log_entries or log entries, "
+            "a v2 webhook's messages or a v3 webhook's event)",
         )
     return parse_pagerduty(document, rules)

@@ -157,9 +157,17 @@ def read_slack(path: Path, rules: TimeRules) -> ImportResult:
     left_out = edited = deleted = 0
     order = 0
     for day in files:
-        listed = read_json(day)
-        if not isinstance(listed, list):
-            raise ImportFileError(day, "is not a Slack day file (a JSON list of messages)")
+        try:
+            listed = read_json(day)
+            if not isinstance(listed, list):
+                raise ImportFileError(day, "is not a Slack day file (a JSON list of messages)")
+        except ImportFileError as error:
+            if len(files) == 1:
+                raise
+            # One bad day file in a channel: the other days are still imported.
+            reason = f"the whole day file was skipped: {error.message}"
+            skipped.append(SkippedLine(error.line, reason, origin=day.name))
+            continue
         for number, message in enumerate(listed, start=1):
             order += 1
 

@@ -43,20 +43,31 @@ _SCHEMA_LINE = re.compile(rb"^[ \t]*schema_version[ \t]*=", re.MULTILINE)
 
 def overwrites_a_session(output: Path, session_path: Path) -> str | None:
     """Why a document made from the session at ``session_path`` must not be written to
-    ``output`` (it is that session, or another session file), or None.
+    ``output`` (it is that session, another session file, any existing .toml file, or a
+    folder), or None.
 
     A session file is known by its ``schema_version =`` line (written first), not by
-    parsing: a large one, or one with a syntax error, is a session file all the same.
+    parsing: a large one, or one with a syntax error, is a session file all the same. An
+    existing ``.toml`` file is refused whatever is in it: a session saved in another
+    encoding, an empty one, pyproject.toml or a settings file is never a document's place.
     """
     try:
         if output.exists() and output.samefile(session_path):
             return "is the session file itself; write the document to another file"
+        if output.is_dir():
+            return "is a folder; write the document to a file in it"
+        toml = output.suffix.lower() == SUFFIX and output.exists()
+    except OSError:
+        return None  # writing it says what is wrong
+    try:
         with output.open("rb") as handle:
             head = handle.read(64 * 1024)
     except OSError:
-        return None  # not there, a folder, unreadable: writing it says what is wrong
+        head = b""  # not there, a folder, unreadable: writing it says what is wrong
     if _SCHEMA_LINE.search(head):
         return "is a session file; write the document to another file"
+    if toml:
+        return "is an existing .toml file; write the document to another file"
     return None
 
 

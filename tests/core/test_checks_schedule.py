@@ -143,3 +143,24 @@ def test_a_bad_config_file_is_one_line_and_new_still_works(
     assert code == 0
     [warning] = [line for line in err.splitlines() if "config.toml" in line]
     assert "holidays: expected a list" in warning and "using the default settings" in warning
+
+
+def test_a_meeting_before_the_incident_is_named_as_such(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Not 'too early: 0 working days after': a meeting dated before is most likely a typo."""
+    fit = standing_for(TUESDAY, date(2026, 11, 20))
+    assert fit.state == "too early"
+    assert fit.message == (
+        "before the incident (4 days earlier; a date typo?); from Wed 2026-11-25 fits"
+    )
+    _pin(monkeypatch, datetime(2026, 11, 24, 20, 0, tzinfo=NY))
+    target = tmp_path / "n.toml"
+    code = main(["new", str(target), "--title", "x", "--start", "2026-11-24 14:00",
+                 "--meeting", "2026-11-20 10:00"])
+    err = capsys.readouterr().err
+    assert code == 0 and "note: the meeting is before the incident (4 days earlier" in err
+    main(["lint", str(target), "--today", "2026-11-24"])
+    out = capsys.readouterr().out
+    assert "the meeting is before the incident (4 days earlier; a date typo?)" in out
+    assert "working days after" not in out

@@ -7,13 +7,14 @@ import os
 import stat
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 
 from postmortem_tui.cli import main
 from postmortem_tui.paths import sessions_dir
-from postmortem_tui.persistence import load
+from postmortem_tui.persistence import load, save
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -65,6 +66,27 @@ def test_a_document_is_never_written_over_a_session(
         assert len(err.strip().splitlines()) == 1
     assert sample_path.read_bytes() == before
     assert other.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["export", "invite"])
+def test_a_document_is_never_written_over_any_existing_toml_file(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path, command: str
+) -> None:
+    contents = {
+        "utf16.toml": sample_path.read_text().encode("utf-16"),  # a session validate rejects
+        "empty.toml": b"",
+        "pyproject.toml": b'[project]\nname = "x"\n',
+        "config.toml": b"[settings]\nholidays = []\n",
+    }
+    for name, data in contents.items():
+        target = tmp_path / name
+        target.write_bytes(data)
+        code, out, err = _run(capsys, command, str(sample_path), "-o", str(target))
+        assert code == 1
+        assert err.strip() == (
+            f"postmortem: {target}: is an existing .toml file; write the document to another file"
+        )
+        assert target.read_bytes() == data
 
 
 def test_an_empty_file_or_a_byte_order_mark_is_named_plainly(
@@ -230,3 +252,92 @@ def test_new_wants_a_toml_name(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 def test_a_mistyped_command_is_named_with_the_likely_one(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
     code, _, err = _run(capsys, "exprot", str(sample_path))
     assert code == 2 and err == "postmortem: unknown command 'exprot'; did you mean 'export'?\n"
+
+
+def test_list_invite_and_csv_show_control_characters_as_symbols(
+    capsys: pytest.CaptureFixture[str], sample_path: Path
+) -> None:
+    """A title with an ANSI escape never reaches the terminal or a calendar as raw bytes."""
+    session = load(sample_path)
+    session.incident.title = "a\x1b[31mb\x9b"
+    session.participants[0].name = "Ana\x07"
+    session.action_items[0].what = "fix\x1b[2J it"
+    session.action_items[0].owner = "Kim\x1b]0;x\x07"
+    save(session, sample_path)
+    raw = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\n\r"]
+
+    def controls(text: str) -> list[str]:
+        return [c for c in text if c in raw]
+
+    _, out, _ = _run(capsys, "list", str(sample_path.parent))
+    assert controls(out) == [] and "a␛[31mbU+009B" in out
+
+    code, out, _ = _run(capsys, "invite", str(sample_path))
+    assert code == 0 and "SUMMARY:Post-mortem: a␛[31mbU+009B" in out
+    assert controls(out) == []
+
+    _, out, _ = _run(capsys, "actions", str(sample_path.parent), "--format", "csv")
+    assert controls(out) == [] and "fix␛[2J it" in out and "Kim␛]0;x␇" in out
+    _, table, _ = _run(capsys, "actions", str(sample_path.parent))
+    assert "fix␛[2J it" in table
+
+
+@pytest.mark.parametrize("command", [["new", "--title", "X"], ["open"], []])
+def test_a_session_in_a_folder_that_is_not_there_is_refused_and_nothing_made(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    command: list[str],
+) -> None:
+    """With a terminal, as a person types it: the meeting screen (stubbed) is never reached."""
+    screen = types.ModuleType("postmortem_tui.ui.app")
+    screen.run = lambda *args, **kwargs: pytest.fail(  # type: ignore[attr-defined]
+        "the meeting screen was opened"
+    )
+    monkeypatch.setitem(sys.modules, "postmortem_tui.ui.app", screen)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys, "__stderr__", types.SimpleNamespace(isatty=lambda: True))
+    target = tmp_path / "nonexistent" / "dir" / "x.toml"
+    args = [command[0], str(target), *command[1:]] if command else [str(target)]
+    code, out, err = _run(capsys, *args)
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        f"postmortem: {target}: folder {target.parent} does not exist; "
+        "create it first or choose another place"
+    )
+    assert not (tmp_path / "nonexistent").exists()
+
+
+@pytest.mark.parametrize("command", ["export", "invite"])
+def test_an_output_that_is_a_folder_is_named_as_one(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    sample_path: Path,
+    tmp_path: Path,
+    command: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for folder in (".", str(tmp_path)):
+        code, _, err = _run(capsys, command, str(sample_path), "-o", folder)
+        assert code == 1
+        assert err == f"postmortem: {folder}: is a folder; write the document to a file in it\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "command",
+    [["export", "{s}"], ["invite", "{s}"], ["list", "{d}"], ["lint", "{s}"],
+     ["actions", "{d}", "--format", "csv"]],
+)
+def test_a_full_standard_output_is_one_line_and_exit_1(
+    sample_path: Path, command: list[str]
+) -> None:
+    """``postmortem export S > /dev/full``: a real process, as the shell runs it."""
+    args = [a.format(s=sample_path, d=sample_path.parent) for a in command]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "postmortem_tui", *args],
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "postmortem: cannot write to standard output: No space left on device\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -218,3 +219,18 @@ def test_a_failed_save_is_one_line_and_claims_nothing(
     assert "Added" not in out
     assert err == f"postmortem: {sample_path}: cannot be saved: the disk is full\n"
     assert sample_path.read_bytes() == before
+
+
+def test_a_corrupt_slack_day_file_is_skipped_and_the_other_days_imported(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "slack-export"
+    shutil.copytree(FIXTURES / "slack-export", export)
+    (export / "inc-checkout" / "2026-11-23.json").write_text('[{"ts": "1", "text": "cut sh')
+    code, out, _ = _run(capsys, "import", str(sample_path), str(export / "inc-checkout"))
+    assert code == 0
+    assert "Added 6 entries" in out
+    assert (
+        "  2026-11-23.json: line 1: the whole day file was skipped: column 22: not valid JSON: "
+        "Unterminated string starting at"
+    ) in out

@@ -93,3 +93,21 @@ def test_a_list_of_incidents() -> None:
         ("2026-11-24 14:20:00", "acknowledged"),
         ("2026-11-24 15:00:00", "resolved"),
     ]
+
+
+@pytest.mark.parametrize("shape", ["list", "lines"])
+def test_bare_log_entries_as_a_list_or_json_lines(tmp_path: Path, shape: str) -> None:
+    """What a script paging through GET /log_entries saves: the entries without the wrapper."""
+    wrapped = read_pagerduty(FIXTURES / "pagerduty" / "log_entries.json", checkout_rules())
+    entries = json.loads((FIXTURES / "pagerduty" / "log_entries.json").read_text())["log_entries"]
+    path = tmp_path / ("entries.json" if shape == "list" else "entries.jsonl")
+    if shape == "list":
+        path.write_text(json.dumps([*entries, 42]))
+    else:
+        path.write_text("".join(json.dumps(entry) + "\n" for entry in entries))
+    result = read_pagerduty(path, checkout_rules())
+    assert shown(result.rows) == shown(wrapped.rows)
+    assert [row.kind for row in result.rows] == [row.kind for row in wrapped.rows]
+    reasons = [s.reason for s in result.skipped]
+    assert reasons[0] == "no readable time ('yesterday-ish')"
+    assert reasons[1:] == (["not a PagerDuty object"] if shape == "list" else [])

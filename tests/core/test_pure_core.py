@@ -41,6 +41,7 @@ CORE = [
     "postmortem_tui.importers.text",
     "postmortem_tui.importers.zones",
     "postmortem_tui.cli.import_command",
+    "postmortem_tui.cli.output",
     "postmortem_tui.sync",
     "postmortem_tui.sync.identity",
     "postmortem_tui.sync.rebase",

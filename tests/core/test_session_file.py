@@ -11,6 +11,7 @@ import pytest
 from postmortem_tui.model import Session
 from postmortem_tui.persistence import SessionFileError, create, dumps, load, save
 from postmortem_tui.persistence.atomic import remove_stale_temp_files
+from postmortem_tui.persistence.session_file import overwrites_a_session
 
 
 def _error(path: Path) -> str:
@@ -202,3 +203,17 @@ def test_an_error_names_the_wrong_value_once(sample_path: Path) -> None:
     sample_path.write_text(text.replace("schema_version = 1", 'schema_version = "1"'))
     with pytest.raises(SessionFileError, match="expected a number from 1 to 2, without quotes, got '1'"):
         load(sample_path)
+
+
+def test_no_document_goes_over_an_existing_toml_file(sample_path: Path, tmp_path: Path) -> None:
+    """The wrap-up screen, export -o and invite -o share this check."""
+    for name, data in (("u16.toml", "schema_version = 1\n".encode("utf-16")), ("e.TOML", b"")):
+        target = tmp_path / name
+        target.write_bytes(data)
+        assert overwrites_a_session(target, sample_path) == (
+            "is an existing .toml file; write the document to another file"
+        )
+    assert overwrites_a_session(tmp_path / "new.toml", sample_path) is None
+    markdown = tmp_path / "doc.md"
+    markdown.write_text("# an old document\n")
+    assert overwrites_a_session(markdown, sample_path) is None
