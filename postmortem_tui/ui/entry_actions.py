@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 
 from .. import editing
+from ..checks.hint import one_line
 from ..model import (
     ActionItem,
     Entry,
@@ -276,14 +277,17 @@ class EntryActions(SavingEdits):
                 session.root_cause.statement = statement
 
             self._undo.append(("deletion", put_back))
+            words = statement
         else:
             now = self.live.now()
+            words = _words(editing.get(self.live.session, key))
             deleted = self.live.change(lambda s: editing.delete(s, key, now))
             if deleted is None:
                 return
             self._undo.append(("deletion", lambda s, when: editing.undo_delete(s, deleted, when)))
         self._changed(panel)
-        self.notify("Deleted. ctrl+z brings it back.", timeout=4)
+        what = f"\u201c{one_line(words, 48)}\u201d" if words.strip() else "it"
+        self.notify(f"Deleted {what}. ctrl+z brings it back.", timeout=4)
 
     def action_undo(self) -> None:
         if not self._undo:
@@ -357,3 +361,12 @@ def _typed_text(entry: Entry) -> str:
     if isinstance(entry, Improvement) and entry.tag:
         return f"{entry.tag}: {entry.text}"
     return getattr(entry, "text", "")
+
+
+def _words(entry: object) -> str:
+    """What names an entry in a message: its text, an action's words, a person's name."""
+    for name in ("text", "what", "name", "because", "why", "problem"):
+        value = getattr(entry, name, None)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""

@@ -895,3 +895,17 @@ async def test_a_step_moved_elsewhere_leaves_a_panel_chosen_here_in_view(sample_
         await pilot.press("n")  # moved here (the clock not started: at once): its panel comes forward
         await pilot.pause()
         assert app.live.session.agenda.current == 3 and screen.active_panel == "went_well"
+
+
+async def test_a_deletion_says_what_it_deleted(sample_path: Path) -> None:
+    app = _app(sample_path)
+    told: list[str] = []
+    app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")  # went well, first row
+        await pilot.pause()
+        first = app.live.session.went_well[0].text
+        await pilot.press("delete")
+        await pilot.pause()
+    assert told[-1].startswith("Deleted \u201c") and told[-1].endswith("\u201d. ctrl+z brings it back.")
+    assert first[:20] in told[-1]
