@@ -35,6 +35,7 @@ def default_export_path(session_path: Path) -> Path:
 
 
 class WrapUpScreen(ModalScreen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, ""), (130, "-wide")]
     BINDINGS = [
         Binding("escape", "close", "Back to the meeting"),
         Binding("ctrl+e", "export", "Export", priority=True),

@@ -909,3 +909,12 @@ async def test_a_deletion_says_what_it_deleted(sample_path: Path) -> None:
         await pilot.pause()
     assert told[-1].startswith("Deleted \u201c") and told[-1].endswith("\u201d. ctrl+z brings it back.")
     assert first[:20] in told[-1]
+
+
+async def test_on_a_big_screen_the_wrap_up_shows_the_export_path_whole(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path", Input)
+        assert field.content_region.width >= 80  # a path such as ~/postmortems/2026/... whole; was 36
