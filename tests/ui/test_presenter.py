@@ -183,3 +183,16 @@ async def test_the_norm_is_wrapped_to_the_notes_width_from_the_first_frames(samp
         assert shown[1].startswith("not to find someone to blame")
         assert not any(line.endswith("\u2026") for line in shown[:4])
         assert all(len(line) <= width for line in shown)
+
+
+async def test_a_notification_in_the_presenter_view_does_not_cover_the_countdown(sample_path: Path) -> None:
+    from textual.widgets._toast import Toast
+
+    app = make_app(sample_path, clock=FakeClock(START), present=True)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("One minute left on this step.", title="Set the tone", severity="warning")
+        await pilot.pause()
+        toast = app.screen.query_one(Toast)
+        digits = app.screen.query_one(BigCountdown)
+        assert not toast.region.overlaps(digits.region)
