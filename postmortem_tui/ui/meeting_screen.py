@@ -68,7 +68,7 @@ class MeetingScreen(GuidanceActions):
         # Fitted to the terminal before the widgets are styled: a class set once they are
         # (on the first resize) styled the whole screen a second time at launch.
         self._fit_to(self.app.size)
-        yield StatusBar(id="status")
+        yield StatusBar(step_time=True, id="status")
         yield Label("", id="presence", markup=False)
         with Row(id="body"):
             with Column(id="left"):
@@ -143,7 +143,8 @@ class MeetingScreen(GuidanceActions):
             notice=view.notice,
             prompt=view.prompt,
         )
-        show_status(self.query_one(StatusBar), self.live, view)
+        # Under a form or dialog the big countdown is hidden; the header line above it is not.
+        show_status(self.query_one(StatusBar), self.live, view, step_time=self.app.screen is not self)
         presence = self.query_one("#presence", Label)
         line = self.app.syncer.presence_line
         if str(presence.render()) != line:

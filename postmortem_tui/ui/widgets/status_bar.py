@@ -64,6 +64,7 @@ class StatusBar(Horizontal):
         if self._step_time:
             step = self.query_one("#step-time", Label)
             set_text(step, step_time, one_row=True)
+            step.display = bool(step_time)
             step.set_class(phase == "warning", "-warning")
             step.set_class(phase == "over", "-over")
             step.set_class(paused, "-paused")
