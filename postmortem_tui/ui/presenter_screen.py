@@ -129,7 +129,9 @@ class PresenterScreen(ClockScreen):
         self.query_one("#presenter-progress", StepBar).show(view.fraction)
         notice = self.query_one("#presenter-notice", Label)
         set_text(notice, view.notice)
-        notice.display = bool(view.notice)
+        # Its row is kept when empty: the countdown, sized to the rows left, changed size
+        # and moved each time the clock was paused or started.
+        notice.set_class(not view.notice, "-empty")
         set_text(self.query_one("#presenter-prompt", Static), room_prompt(view.step_key))
         today = self.clock.now().astimezone().date()
         width = self.query_one("#presenter-entries", Static).content_region.width

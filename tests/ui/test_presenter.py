@@ -196,3 +196,18 @@ async def test_a_notification_in_the_presenter_view_does_not_cover_the_countdown
         toast = app.screen.query_one(Toast)
         digits = app.screen.query_one(BigCountdown)
         assert not toast.region.overlaps(digits.region)
+
+
+async def test_the_countdown_keeps_its_size_and_place_when_paused(sample_path: Path) -> None:
+    """At 80x24 the 'Paused' line took a row from the countdown, which dropped to a smaller
+    font and moved, and back again on resume."""
+    app = make_app(sample_path, clock=FakeClock(START), present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        digits = app.screen.query_one(BigCountdown)
+        running = digits.region
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Paused" in str(app.screen.query_one("#presenter-notice").render())
+        assert digits.region == running
