@@ -29,7 +29,7 @@ class MeetingScreen(GuidanceActions):
     """Open with the current panel's list focused, as the panel keys (1-8) leave it: the
     arrows go through its entries at once, and e or Delete act on the row they show."""
     BINDINGS = CLOCK_BINDINGS + [
-        Binding("t", "add('timeline')", "Timeline", id="add-timeline"),
+        Binding("t", "add('timeline')", "Event", id="add-timeline"),
         Binding("w", "add('went_well')", "Went well", show=False),
         Binding("i", "add('could_improve')", "Improve", show=False),
         Binding("g", "add('got_lucky')", "Lucky", show=False),
