@@ -56,26 +56,26 @@ def _fields(mine: Any, base: Any, theirs: Any, mine_wins: bool, skip: set[str]) 
 def combine(mine: Any, base: Any, theirs: Any, *context: str) -> Any:
     """``mine`` and ``theirs`` (both changed since ``base``) combined field by field.
 
-    Returns ``mine`` or ``theirs`` itself when the result is one of them (then nothing new
-    needs writing), else a new version. ``context`` (an entry's slot) goes into the tie-break
-    hash, as in ``merge``.
+    Returns the later of ``mine`` and ``theirs`` itself when the result is that one (then
+    ``merge`` picks it anyway), else a new version. ``context`` (an entry's slot) goes into
+    the tie-break hash, as in ``merge``.
     """
     time_mine, time_theirs = mine.updated or OLDEST, theirs.updated or OLDEST
     if time_mine != time_theirs:
         mine_wins = time_mine > time_theirs
     else:
         mine_wins = digest(mine, *context) >= digest(theirs, *context)
+    later_one = mine if mine_wins else theirs
     content = own_fields(base, ("updated",))
     if own_fields(mine, ("updated",)) == content or own_fields(theirs, ("updated",)) == content:
-        return mine if mine_wins else theirs
+        return later_one
     fields = _fields(mine, base, theirs, mine_wins, {"updated"})
-    if fields == own_fields(theirs, ("updated",)):
-        return theirs
-    if mine_wins and fields == own_fields(mine, ("updated",)):
-        return mine  # (when theirs is later, mine must be re-stamped to win the merge)
+    if fields == own_fields(later_one, ("updated",)):
+        return later_one
+    # Otherwise a new version, even if it reads like the earlier one: it keeps the later time.
     combined = mine.model_copy(update={**fields, "updated": later(time_mine, time_theirs)})
     try:
         type(combined).model_validate(combined.model_dump())
     except ValidationError:
-        return mine if mine_wins else theirs
+        return later_one
     return combined

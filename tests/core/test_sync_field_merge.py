@@ -275,3 +275,21 @@ def test_a_change_undone_later_in_one_instance_wins_over_an_earlier_change_in_th
     a.poll()
     for session in sessions(sample_path, a, b):
         assert action(session).owner == owner
+
+
+def test_the_same_value_set_in_two_instances_keeps_the_later_time_against_a_third(
+    sample_path: Path, clock: FakeClock
+) -> None:
+    """A and B both end with owner Priya, B last; C set Tomasz in between. B's version is
+    the latest edit, so Priya stays, though A's copy of that value is older than C's."""
+    a, b, c = (SessionStore(sample_path, clock) for _ in range(3))
+    a.mutate(set_field(action, "owner", "Priya"))
+    b.mutate(set_field(action, "owner", "Aisha Bello"))
+    clock.advance(0.1)
+    c.mutate(set_field(action, "owner", "Tomasz Nowak"))
+    clock.advance(0.1)
+    b.mutate(set_field(action, "owner", "Priya"))
+    assert a.save() and b.save() and c.save()
+    a.poll(), b.poll()
+    for session in sessions(sample_path, a, b, c):
+        assert action(session).owner == "Priya"
