@@ -7,7 +7,8 @@ The rules:
 
 - List entries are matched by their stable ``id``. Entries only one side has are kept; for
   an id both sides have, the later ``updated`` wins, and equal times are decided by a hash of
-  the content, so every instance picks the same one.
+  the content, so every instance picks the same one. (A store that knows the base first
+  combines two edits of one entry field by field, ``rebase.py``; ``merge`` sees the result.)
 - A tombstone (``Session.deleted``) removes its id for good: an entry with that id never
   comes back, however late its ``updated``. Two tombstones for one id keep the earlier time.
 - The steps of a 5-Whys chain are entries too and merge by id inside their chain; a step

@@ -5,7 +5,8 @@ Each process holds a :class:`SessionStore`. Edits are made in memory with :meth:
 (read, merge, write, still atomic); :meth:`poll` notices another writer's change from a
 ``stat`` alone and merges it in. Because merging is a join, every store that saves and polls
 ends with the same session, whatever the order. Parts this store left unchanged since it last
-read or wrote the file take the file's version (``rebase.py``), so hand edits are kept.
+read or wrote the file take the file's version (``rebase.py``), so hand edits are kept; parts
+both changed are combined field by field (``combine.py``), so neither side's change is lost.
 
 Threads: the UI thread calls :meth:`mutate` and reads :attr:`session`, :attr:`version` and
 :meth:`status`; a worker thread calls :meth:`save`, :meth:`poll` and :meth:`overwrite_broken`.
@@ -32,13 +33,13 @@ from ..agenda_clock import AgendaClock
 from ..clock import Clock, SystemClock
 from ..model import Session, new_id
 from ..persistence import SessionFileError
-from ..persistence.codec import read_session
 from ..persistence import save as write_session
 from ..persistence.atomic import atomic_write
+from ..persistence.codec import read_session
 from ..persistence.session_file import read_text
+from .identity import other_session, other_session_problem
 from .lock import LOCK_TIMEOUT, SessionLock
 from .merge import merge, same_for_people
-from .identity import other_session, other_session_problem
 from .rebase import rebase
 from .stamp import editable_copy, later, stamp
 

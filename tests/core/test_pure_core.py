@@ -45,6 +45,7 @@ CORE = [
     "postmortem_tui.sync",
     "postmortem_tui.sync.identity",
     "postmortem_tui.sync.rebase",
+    "postmortem_tui.sync.combine",
     "postmortem_tui.persistence.hand_ids",
     "postmortem_tui.trace",
 ]

@@ -342,3 +342,29 @@ async def test_the_facilitators_clock_keys_act_at_once(sample_path: Path) -> Non
         assert facilitator.live.clock.running
         await pilot.press("space")
         assert not facilitator.live.clock.running
+
+
+async def test_an_owner_and_a_deadline_changed_in_two_terminals_at_once_are_both_kept(
+    sample_path: Path,
+) -> None:
+    """The reviewer's race: one terminal changes an action's owner and saves; the other,
+    before it has read that save, changes the same action's deadline. Both changes stay."""
+    clock = FakeClock(START)
+    first = make_app(sample_path, clock=clock, autosave=False)
+    second = make_app(sample_path, clock=clock, autosave=False)
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        await one.press("6")
+        target = first.screen.query_one("#panel-action_items EntryTable", EntryTable).selected_key
+        await one.press("e")
+        first.screen.query_one("#input-owner", Input).value = "Aisha Bello"
+        await one.press("ctrl+s")
+        await _sync(clock, [one], POLL)  # saved to the file; the other has not read it
+        await two.press("6")
+        assert second.screen.query_one("#panel-action_items EntryTable", EntryTable).selected_key == target
+        await two.press("e")
+        second.screen.query_one("#input-deadline", Input).value = "2027-02-15"
+        await two.press("ctrl+s")
+        await _sync(clock, [two, one, two], 1.0)
+        for app in (first, second):
+            [item] = [item for item in app.live.session.action_items if item.id == target]
+            assert (item.owner, str(item.deadline)) == ("Aisha Bello", "2027-02-15")
