@@ -37,7 +37,7 @@ class EntryActions(SavingEdits):
     # Adding
 
     async def action_add(self, panel: str) -> None:
-        (await self.bring_forward(panel)).open_input()
+        (await self.bring_forward(panel, focus_list=False)).open_input()
 
     @on(ListPanel.Submitted)
     def _typed(self, event: ListPanel.Submitted) -> None:
