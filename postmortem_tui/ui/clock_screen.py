@@ -184,10 +184,12 @@ class ClockScreen(Screen):
 
     def _pressed(self, names: tuple[str, ...]) -> Press | None:
         """The press of one of the keys ``names`` whose binding is acting now (the keys
-        queued before it had none that reads the queue); None from the command palette."""
+        queued before it had none that reads the queue); None from the command palette, and
+        for a press older than a second (a key some widget took for itself)."""
+        now = self.live.time.monotonic()
         while self._keys:
             press = self._keys.popleft()
-            if press.key in names:
+            if press.key in names and now - press.t <= 1.0:
                 return press
         return None
 
