@@ -20,7 +20,7 @@ def show_status(bar: StatusBar, live: LiveSession, view: ClockView, *, step_time
         late=view.late,
         saved=live.save_status(live.clock.now()),
         save_failed=live.problem is not None,
-        step_time=f"{view.step_index + 1}/7 {view.countdown}" if step_time else "",
+        step_time=f"{view.step_index + 1}/{len(session.agenda.steps)} {view.countdown}" if step_time else "",
         phase=view.phase,
         paused=view.paused,
     )
