@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on
 
 from .. import editing
 from ..checks.hint import one_line
@@ -23,7 +23,7 @@ from ..model import (
     WhyStep,
 )
 from .panel_host import ALL_PANELS
-from .panels.list_panel import ListPanel
+from .panels.list_panel import EntryInput, ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
 from .saving_edits import SavingEdits
 
@@ -31,13 +31,52 @@ if TYPE_CHECKING:
     from ..importers import ImportRow
     from .forms.root_cause_form import RootCauseInput
 
+ENTRY_KEYS = frozenset("twig")
+"""The keys that open a panel's input (timeline, went well, improve, lucky)."""
+
+HOLD_SECONDS = 1.5
+"""How long keys typed after one of ``ENTRY_KEYS`` wait for its input to open."""
+
+
 class EntryActions(SavingEdits):
     """The part of the meeting screen that changes entries; the screen shows them."""
 
+    _held: tuple[float, list[str]] | None = None
+    """Since when, and what, was typed after an entry key before its input had the focus."""
+
     # Adding
 
+    def on_key(self, event: events.Key) -> None:
+        """Characters typed on right after t, w, i or g go into the input that key opens,
+        not to the meeting's keys. The input takes the focus only once its panel is ready
+        (made, the first time): 't14:20 rollback' typed in one go went to panel 1, then
+        panel 4, then opened the root-cause form (r), and the words were lost. Until then
+        they are held; one that reaches the screen after the input has the focus (sent to
+        the list before it moved) goes into the input too."""
+        focused = self.focused
+        if isinstance(focused, EntryInput):
+            if event.is_printable and event.character:  # the input keeps its own
+                event.prevent_default()
+                event.stop()
+                focused.insert_text_at_cursor(event.character)
+            return
+        now = self.live.time.monotonic()
+        if self._held is not None and now - self._held[0] <= HOLD_SECONDS:
+            if event.is_printable and event.character:
+                event.prevent_default()
+                event.stop()
+                self._held[1].append(event.character)
+            return
+        self._held = (now, []) if event.key in ENTRY_KEYS else None
+
     async def action_add(self, panel: str) -> None:
-        (await self.bring_forward(panel, focus_list=False)).open_input()
+        try:
+            target = await self.bring_forward(panel, focus_list=False)
+            target.open_input()
+        finally:
+            held, self._held = self._held, None
+        if held and held[1]:
+            target.input.insert_text_at_cursor("".join(held[1]))
 
     @on(ListPanel.Submitted)
     def _typed(self, event: ListPanel.Submitted) -> None:

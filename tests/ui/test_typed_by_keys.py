@@ -241,3 +241,31 @@ async def test_the_prompt_fills_the_rows_a_notice_leaves_when_it_goes(sample_pat
         assert shown.startswith("Read the blameless norm")
         width, height = box.content_region.size
         assert height - len(textwrap.wrap(shown, width)) <= 1
+
+
+async def test_words_typed_in_one_go_after_t_go_into_the_timeline_input(sample_path: Path) -> None:
+    """'t14:20 rollback started' in one burst, as a fast typist sends it: the keys after
+    t came before the panel's input had the focus, and went to the meeting's keys (1 and 4
+    opened panels, r the root-cause form); the words were lost."""
+    from textual import events
+    from textual.widgets import Input
+
+    from postmortem_tui.ui.meeting_screen import MeetingScreen
+
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen) and screen.active_panel == "participants"
+        for character in "t14:20 rollback started":
+            key = {" ": "space", ":": "colon"}.get(character, character)
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen  # no form opened
+        field = app.focused
+        assert isinstance(field, Input) and screen.active_panel == "timeline"
+        assert field.value == "14:20 rollback started"
+        await pilot.press("enter")
+        await pilot.pause()
+    texts = [entry.text for entry in app.live.session.timeline]
+    assert "rollback started" in texts
