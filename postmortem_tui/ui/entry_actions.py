@@ -8,6 +8,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input
 
 from .. import editing
 from ..checks.hint import one_line
@@ -31,11 +34,12 @@ if TYPE_CHECKING:
     from ..importers import ImportRow
     from .forms.root_cause_form import RootCauseInput
 
-ENTRY_KEYS = frozenset("twig")
-"""The keys that open a panel's input (timeline, went well, improve, lucky)."""
+ENTRY_KEYS = frozenset("twigar")
+"""The keys that open a panel's input (timeline, went well, improve, lucky) or a form to
+add an entry (an action, a root cause)."""
 
 HOLD_SECONDS = 1.5
-"""How long keys typed after one of ``ENTRY_KEYS`` wait for its input to open."""
+"""How long keys typed after one of ``ENTRY_KEYS`` wait for its input or form to open."""
 
 
 class EntryActions(SavingEdits):
@@ -47,12 +51,24 @@ class EntryActions(SavingEdits):
     # Adding
 
     def on_key(self, event: events.Key) -> None:
-        """Characters typed on right after t, w, i or g go into the input that key opens,
-        not to the meeting's keys. The input takes the focus only once its panel is ready
-        (made, the first time): 't14:20 rollback' typed in one go went to panel 1, then
-        panel 4, then opened the root-cause form (r), and the words were lost. Until then
-        they are held; one that reaches the screen after the input has the focus (sent to
-        the list before it moved) goes into the input too."""
+        """Characters typed on right after t, w, i, g, a or r go into the input or the form
+        that key opens, not to the meeting's keys. The input takes the focus only once its
+        panel is ready (made, the first time): 't14:20 rollback' typed in one go went to
+        panel 1, then panel 4, then opened the root-cause form (r), and the words were lost.
+        Until then they are held; one that reaches this screen after the input or the form
+        has the focus (sent to the list before it moved) goes there too."""
+        top = self.app.screen
+        if top is not self:
+            field = top.focused
+            if self._held is None and isinstance(field, Input) and event.is_printable and event.character:
+                event.prevent_default()
+                event.stop()
+                field.insert_text_at_cursor(event.character)
+            elif self._held is not None and event.is_printable and event.character:
+                event.prevent_default()
+                event.stop()
+                self._held[1].append(event.character)
+            return
         focused = self.focused
         if isinstance(focused, EntryInput):
             if event.is_printable and event.character:  # the input keeps its own
@@ -70,13 +86,25 @@ class EntryActions(SavingEdits):
         self._held = (now, []) if event.key in ENTRY_KEYS else None
 
     async def action_add(self, panel: str) -> None:
+        target = None
         try:
             target = await self.bring_forward(panel, focus_list=False)
             target.open_input()
         finally:
-            held, self._held = self._held, None
-        if held and held[1]:
-            target.input.insert_text_at_cursor("".join(held[1]))
+            self._pour_held(target.input if target is not None else None)
+
+    def _pour_held(self, field: Widget | None) -> None:
+        """The characters held since an entry key, typed at the end of ``field`` (the input
+        opened, or the form's first field); dropped only if there is no field to take them."""
+        held, self._held = self._held, None
+        if held and held[1] and isinstance(field, Input):
+            field.cursor_position = len(field.value)
+            field.insert_text_at_cursor("".join(held[1]))
+
+    def _pour_held_into_form(self, form: Screen) -> None:
+        """Once ``form`` is up and its first field focused (after its first refresh)."""
+        if self._held is not None:
+            form.call_after_refresh(lambda: self._pour_held(form.focused))
 
     @on(ListPanel.Submitted)
     def _typed(self, event: ListPanel.Submitted) -> None:
@@ -125,9 +153,9 @@ class EntryActions(SavingEdits):
             found = editing.get(self.live.session, key)
             improvement = found.text if isinstance(found, Improvement) else None
         await self.bring_forward("action_items")
-        self._open_action_form(None, improvement)
+        self._pour_held_into_form(self._open_action_form(None, improvement))
 
-    def _open_action_form(self, item: ActionItem | None, improvement: str | None = None) -> None:
+    def _open_action_form(self, item: ActionItem | None, improvement: str | None = None) -> Screen:
         from .forms.action_form import ActionForm
 
         session = self.live.session
@@ -147,12 +175,13 @@ class EntryActions(SavingEdits):
             self._changed("action_items", select=result.id)
 
         self.app.push_screen(form, saved)
+        return form
 
     async def action_add_root_cause(self) -> None:
         await self.bring_forward("root_cause")
-        self._open_root_cause_form(None)
+        self._pour_held_into_form(self._open_root_cause_form(None))
 
-    def _open_root_cause_form(self, entry_id: str | None) -> None:
+    def _open_root_cause_form(self, entry_id: str | None) -> Screen:
         from .forms.root_cause_form import RootCauseForm, RootCauseInput
 
         session = self.live.session
@@ -196,6 +225,7 @@ class EntryActions(SavingEdits):
             statement=session.root_cause.statement,
         )
         self.app.push_screen(form, saved)
+        return form
 
     @staticmethod
     def _apply_root_cause(session, result: RootCauseInput, entry_id: str | None, opened, now) -> str:  # type: ignore[no-untyped-def]

@@ -269,3 +269,21 @@ async def test_words_typed_in_one_go_after_t_go_into_the_timeline_input(sample_p
         await pilot.pause()
     texts = [entry.text for entry in app.live.session.timeline]
     assert "rollback started" in texts
+
+
+async def test_words_typed_in_one_go_after_a_go_into_the_action_form(sample_path: Path) -> None:
+    from textual import events
+
+    from postmortem_tui.ui.forms.action_form import ActionForm
+
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        meeting = app.screen
+        for character in "aAlert on lock waits":
+            app.post_message(events.Key("space" if character == " " else character, character))
+        for _ in range(3):
+            await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        assert form.values()["what"] == "Alert on lock waits"
+        assert meeting.active_panel == "action_items"  # no other panel, form or screen opened on the way
