@@ -34,3 +34,21 @@ async def test_a_line_longer_than_the_input_keeps_its_end_in_view(empty_path: Pa
         assert entry.value == ""
         assert entry.render_line(0).text.startswith("14:12 what happened")
         assert app.live.session.timeline[-1].text == words.removesuffix(" word29")
+
+
+async def test_a_draft_kept_from_an_escape_is_said_when_the_input_opens_again(sample_path: Path) -> None:
+    from postmortem_tui.ui.panels.list_panel import DRAFT_KEPT
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        field = app.focused
+        field.insert_text_at_cursor("draft text")
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        panel = app.screen.query_one("#panel-timeline")
+        assert app.focused.value == "draft text"
+        assert str(panel.error_line.render()) == DRAFT_KEPT
+        await pilot.press("enter")  # added: the line is no longer there
+        await pilot.pause()
+        assert str(panel.error_line.render()) == ""

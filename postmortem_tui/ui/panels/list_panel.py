@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from ...checks.hint import Hint
 
 
+DRAFT_KEPT = "Kept from when the input was closed: Enter adds it, ctrl+u clears it."
+
+
 class EntryInput(Input):
     """The panel's input line: Enter adds the entry and keeps the line open for the next;
     Escape closes it. Both show in the footer: the meeting's keys are off while it is open,
@@ -151,6 +154,10 @@ class ListPanel(Vertical):
         a draft: closing the input is not deleting words), and the lines waiting after it."""
         self.add_class("-typing")
         self._show_waiting()
+        if self.input.value.strip() and not self._reason and not self.waiting:
+            # Said, or the next entry is typed onto the end of the draft unseen: a reviewer's
+            # 'draft text' and '15:31 entry' were saved as one entry, its time not read.
+            self.show_error(DRAFT_KEPT)
         self.input.focus()
 
     def put_back(self, lines: Sequence[tuple[str, str]]) -> None:
