@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..text_encoding import looks_utf16, utf16_codec
+
 
 class ImportFileError(Exception):
     """A file that cannot be imported at all. ``str()`` is one line: ``path: what is wrong``."""
@@ -37,7 +39,14 @@ def read_text(path: Path) -> str:
         raise ImportFileError(path, "cannot be read: permission denied") from None
     except OSError as error:
         raise ImportFileError(path, f"cannot be read: {error.strerror}") from None
+    codec = utf16_codec(data)
+    if codec is not None:  # as Windows tools write it: read as it is
+        return data[2:].decode(codec, errors="replace")
     if b"\0" in data[:4096]:
+        if looks_utf16(data):
+            raise ImportFileError(
+                path, "looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+            )
         raise ImportFileError(path, "is not a text file (it has NUL bytes)")
     return data.decode("utf-8-sig", errors="replace")
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..model import Session, new_id, utcnow
+from ..text_encoding import looks_utf16, utf16_codec
 from ..version import __version__
 from .atomic import atomic_write, remove_stale_temp_files
 from .codec import dumps, loads
@@ -18,7 +19,10 @@ SUFFIX = ".toml"
 
 def read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")  # a byte-order mark some editors add
+        data = path.read_bytes()
+        if utf16_codec(data) or looks_utf16(data):
+            raise SessionFileError(path, "is UTF-16 text; a session file is UTF-8: save it as UTF-8")
+        return data.decode("utf-8-sig")  # a byte-order mark some editors add
     except FileNotFoundError:
         raise SessionFileError(path, "no such file") from None
     except IsADirectoryError:

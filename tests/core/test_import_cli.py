@@ -234,3 +234,20 @@ def test_a_corrupt_slack_day_file_is_skipped_and_the_other_days_imported(
         "  2026-11-23.json: line 1: the whole day file was skipped: column 22: not valid JSON: "
         "Unterminated string starting at"
     ) in out
+
+
+def test_a_utf16_log_is_read_and_one_without_a_mark_is_named(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
+) -> None:
+    """Windows tools write UTF-16: it was refused as 'not a text file (it has NUL bytes)'."""
+    text = "2026-11-24 14:40:00 rollback of migration 0142 started\n"
+    marked = tmp_path / "events.log"
+    marked.write_bytes(text.encode("utf-16"))  # with a byte-order mark, as Notepad writes
+    code, out, err = _run(capsys, "import", str(sample_path), str(marked))
+    assert code == 0 and err == ""
+    assert "rollback of migration 0142 started" in [e.text for e in load(sample_path).timeline]
+    bare = tmp_path / "bare.log"
+    bare.write_bytes(text.encode("utf-16-le"))
+    code, out, err = _run(capsys, "import", str(sample_path), str(bare))
+    assert code == 1
+    assert err == f"postmortem: {bare}: looks like UTF-16 text without a byte-order mark; save it as UTF-8\n"

@@ -16,6 +16,7 @@ CORE = [
     "postmortem_tui.export",
     "postmortem_tui.export.links",
     "postmortem_tui.visible_text",
+    "postmortem_tui.text_encoding",
     "postmortem_tui.cli",
     "postmortem_tui.checks",
     "postmortem_tui.checklist",

@@ -217,3 +217,14 @@ def test_no_document_goes_over_an_existing_toml_file(sample_path: Path, tmp_path
     markdown = tmp_path / "doc.md"
     markdown.write_text("# an old document\n")
     assert overwrites_a_session(markdown, sample_path) is None
+
+
+def test_a_session_saved_as_utf16_is_named_so_and_left_alone(sample_path: Path) -> None:
+    from postmortem_tui.persistence import SessionFileError, load
+
+    sample_path.write_bytes(sample_path.read_text(encoding="utf-8").encode("utf-16"))
+    before = sample_path.read_bytes()
+    with pytest.raises(SessionFileError) as caught:
+        load(sample_path)
+    assert str(caught.value) == f"{sample_path}: is UTF-16 text; a session file is UTF-8: save it as UTF-8"
+    assert sample_path.read_bytes() == before

@@ -1,0 +1,21 @@
+"""Telling UTF-16 text from binary: Windows tools (Notepad, PowerShell's ``>``, Event Viewer
+exports) often write UTF-16, which reads as 'not UTF-8' or 'has NUL bytes' otherwise."""
+
+from __future__ import annotations
+
+BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+def utf16_codec(data: bytes) -> str | None:
+    """The codec of UTF-16 text that starts with a byte-order mark, else None."""
+    return BOMS.get(data[:2])
+
+
+def looks_utf16(data: bytes) -> bool:
+    """UTF-16 text without a byte-order mark, as its start shows: mostly ASCII, so every
+    other byte is NUL."""
+    start = data[:512]
+    if len(start) < 4:
+        return False
+    evens, odds = start[0::2], start[1::2]
+    return odds.count(0) > 0.9 * len(odds) or evens.count(0) > 0.9 * len(evens)
