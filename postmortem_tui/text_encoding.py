@@ -7,8 +7,10 @@ BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 
 
 def utf16_codec(data: bytes) -> str | None:
-    """The codec of UTF-16 text that starts with a byte-order mark, else None."""
-    return BOMS.get(data[:2])
+    """The codec of UTF-16 text that starts with a byte-order mark, else None. The text
+    after the mark must look like UTF-16 too: binary data can start with those two bytes."""
+    codec = BOMS.get(data[:2])
+    return codec if codec is not None and looks_utf16(data[2:]) else None
 
 
 def looks_utf16(data: bytes) -> bool:
