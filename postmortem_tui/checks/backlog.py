@@ -26,6 +26,8 @@ scripts): one row per action."""
 TRACKER_PRIORITY = {"P1": "Highest", "P2": "High", "P3": "Medium", "P4": "Low"}
 _STATUS_ORDER = {"open": 0, "in progress": 0, "done": 1}
 
+C1_CONTROLS = re.compile("[\x7f-\x9f]")
+
 
 @dataclass(frozen=True)
 class BacklogItem:
@@ -163,7 +165,10 @@ def to_json(items: Sequence[BacklogItem]) -> str:
         }
         for item in items
     ]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    # JSON escapes C0 controls (an ESC is \u001b) but not DEL and C1 ones, which a terminal
+    # can take as commands (\x9b opens a sequence): escaped the same way, the data unchanged.
+    return C1_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def to_table(items: Sequence[BacklogItem], width: int = 60) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import stat
 import subprocess
@@ -280,6 +281,12 @@ def test_list_invite_and_csv_show_control_characters_as_symbols(
     assert controls(out) == [] and "fix␛[2J it" in out and "Kim␛]0;x␇" in out
     _, table, _ = _run(capsys, "actions", str(sample_path.parent))
     assert "fix␛[2J it" in table
+
+    session.action_items[0].what = "fix\x9b2J it\x7f"  # C1 and DEL, which JSON leaves raw
+    save(session, sample_path)
+    _, out, _ = _run(capsys, "actions", str(sample_path.parent), "--format", "json")
+    assert controls(out) == [] and "fix\\u009b2J it\\u007f" in out
+    assert any(item["what"] == "fix\x9b2J it\x7f" for item in json.loads(out))  # data unchanged
 
 
 @pytest.mark.parametrize("command", [["new", "--title", "X"], ["open"], []])
