@@ -7,10 +7,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from textual import events, on
+from textual import on
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Input
 
 from .. import editing
 from ..checks.hint import one_line
@@ -26,64 +24,19 @@ from ..model import (
     WhyStep,
 )
 from .panel_host import ALL_PANELS
-from .panels.list_panel import EntryInput, ListPanel
+from .panels.list_panel import ListPanel
 from .panels.root_cause_panel import STATEMENT_KEY
 from .saving_edits import SavingEdits
+from .typed_ahead import TypedAhead
 
 if TYPE_CHECKING:
     from ..importers import ImportRow
     from .forms.root_cause_form import RootCauseInput
 
-ENTRY_KEYS = frozenset("twigar")
-"""The keys that open a panel's input (timeline, went well, improve, lucky) or a form to
-add an entry (an action, a root cause)."""
-
-HOLD_SECONDS = 1.5
-"""How long keys typed after one of ``ENTRY_KEYS`` wait for its input or form to open."""
-
-
-class EntryActions(SavingEdits):
+class EntryActions(TypedAhead, SavingEdits):
     """The part of the meeting screen that changes entries; the screen shows them."""
 
-    _held: tuple[float, list[str]] | None = None
-    """Since when, and what, was typed after an entry key before its input had the focus."""
-
     # Adding
-
-    def on_key(self, event: events.Key) -> None:
-        """Characters typed on right after t, w, i, g, a or r go into the input or the form
-        that key opens, not to the meeting's keys. The input takes the focus only once its
-        panel is ready (made, the first time): 't14:20 rollback' typed in one go went to
-        panel 1, then panel 4, then opened the root-cause form (r), and the words were lost.
-        Until then they are held; one that reaches this screen after the input or the form
-        has the focus (sent to the list before it moved) goes there too."""
-        top = self.app.screen
-        if top is not self:
-            field = top.focused
-            if self._held is None and isinstance(field, Input) and event.is_printable and event.character:
-                event.prevent_default()
-                event.stop()
-                field.insert_text_at_cursor(event.character)
-            elif self._held is not None and event.is_printable and event.character:
-                event.prevent_default()
-                event.stop()
-                self._held[1].append(event.character)
-            return
-        focused = self.focused
-        if isinstance(focused, EntryInput):
-            if event.is_printable and event.character:  # the input keeps its own
-                event.prevent_default()
-                event.stop()
-                focused.insert_text_at_cursor(event.character)
-            return
-        now = self.live.time.monotonic()
-        if self._held is not None and now - self._held[0] <= HOLD_SECONDS:
-            if event.is_printable and event.character:
-                event.prevent_default()
-                event.stop()
-                self._held[1].append(event.character)
-            return
-        self._held = (now, []) if event.key in ENTRY_KEYS else None
 
     async def action_add(self, panel: str) -> None:
         target = None
@@ -92,19 +45,6 @@ class EntryActions(SavingEdits):
             target.open_input()
         finally:
             self._pour_held(target.input if target is not None else None)
-
-    def _pour_held(self, field: Widget | None) -> None:
-        """The characters held since an entry key, typed at the end of ``field`` (the input
-        opened, or the form's first field); dropped only if there is no field to take them."""
-        held, self._held = self._held, None
-        if held and held[1] and isinstance(field, Input):
-            field.cursor_position = len(field.value)
-            field.insert_text_at_cursor("".join(held[1]))
-
-    def _pour_held_into_form(self, form: Screen) -> None:
-        """Once ``form`` is up and its first field focused (after its first refresh)."""
-        if self._held is not None:
-            form.call_after_refresh(lambda: self._pour_held(form.focused))
 
     @on(ListPanel.Submitted)
     def _typed(self, event: ListPanel.Submitted) -> None:
