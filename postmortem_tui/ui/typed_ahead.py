@@ -44,33 +44,27 @@ class TypedAhead:
         panel 1, then panel 4, then opened the root-cause form (r), and the words were lost.
         Until then they are held; one that reaches this screen after the input or the form
         has the focus (sent to the list before it moved) goes there too."""
+        character = event.character if event.is_printable else None
         top = self.app.screen
-        if top is not self:
-            field = top.focused
-            if self._held is None and isinstance(field, Input) and event.is_printable and event.character:
-                event.prevent_default()
-                event.stop()
-                field.insert_text_at_cursor(event.character)
-            elif self._held is not None and event.is_printable and event.character:
-                event.prevent_default()
-                event.stop()
-                self._held[1].append(event.character)
-            return
-        focused = self.focused
-        if isinstance(focused, EntryInput):
-            if event.is_printable and event.character:  # the input keeps its own
-                event.prevent_default()
-                event.stop()
-                focused.insert_text_at_cursor(event.character)
-            return
         now = self.live.time.monotonic()
-        if self._held is not None and now - self._held[0] <= HOLD_SECONDS:
-            if event.is_printable and event.character:
-                event.prevent_default()
-                event.stop()
-                self._held[1].append(event.character)
+        if top is not self:  # a form is up: held for it, or typed into its field
+            held_open = self._held is not None
+            target = top.focused if not held_open and isinstance(top.focused, Input) else None
+        elif isinstance(self.focused, EntryInput):  # the input keeps its own characters
+            held_open, target = False, self.focused
+        elif self._held is not None and now - self._held[0] <= HOLD_SECONDS:
+            held_open, target = True, None
+        else:
+            self._held = (now, []) if event.key in ENTRY_KEYS else None
             return
-        self._held = (now, []) if event.key in ENTRY_KEYS else None
+        if not character or not (held_open or target is not None):
+            return
+        event.prevent_default()
+        event.stop()
+        if target is not None:
+            target.insert_text_at_cursor(character)
+        elif self._held is not None:
+            self._held[1].append(character)
 
     def _pour_held(self, field: Widget | None) -> None:
         """The characters held since an entry key, typed at the end of ``field`` (the input
