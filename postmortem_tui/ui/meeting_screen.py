@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.widgets import Input, Label, TabbedContent, TabPane, Tabs
+from textual.widgets import Input, Label
 
 from ..clock_view import ClockView
 from ..live_session import LiveSession
@@ -20,6 +20,7 @@ from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.key_bar import KeyBar
 from .widgets.layout import Column, Row
+from .widgets.panel_tabs import PanelTabs
 from .widgets.status_bar import StatusBar
 from .widgets.step_panel import StepPanel
 
@@ -74,15 +75,13 @@ class MeetingScreen(GuidanceActions):
             with Column(id="left"):
                 yield AgendaList(self.clock_view().agenda, id="agenda")
                 yield StepPanel(id="step")
-            # Open on the current step's panel: switching to it after mounting animated
-            # the tab bar's scroll and underline, and launch waited ~100 ms for them to end.
-            # The other panels are made when first brought forward (see PanelHost).
+            # Open on the current step's panel; the other panels are made when first
+            # brought forward (see PanelHost).
             initial = STEP_PANELS[self.session.agenda.current_step.key]
-            with TabbedContent(id="panels", initial=initial):
-                for panel, title in PANELS:
-                    with TabPane(title, id=panel):
-                        if panel == initial:
-                            yield self._made(panel)
+            with Column(id="panels"):
+                yield PanelTabs(PANELS, initial)
+                with Column(id="panel-stack"):
+                    yield self._made(initial)
         yield KeyBar()
 
     def on_resize(self) -> None:
@@ -98,24 +97,12 @@ class MeetingScreen(GuidanceActions):
         # Tall enough for the countdown's second size: room for an overrun (+01:32) at that
         # size too, or the countdown would shrink when the time is up.
         self.set_class(height >= 34 and 116 <= width < 140, "-tall")
-        # The eight tabs take 66 columns with Textual's spacing; the panels have 62 at 100.
-        self.set_class(width < 104, "-tight-tabs")
 
     def on_mount(self) -> None:
         # No super().on_mount(): Textual calls ClockScreen.on_mount itself, after this one;
         # calling it here too started a second 0.25 s repaint interval.
         self.refresh_panels()
         self.tick()
-        self.call_after_refresh(self._snap_tab_bar)
-
-    def _snap_tab_bar(self) -> None:
-        """Put the active tab in the middle of the tab bar at once. The bar is wider than the
-        panel; Textual scrolls it there when it first gets its size, with an animation that
-        kept the launch's first complete frame waiting ~100 ms."""
-        tabs = self.query_one("#panels Tabs", Tabs)
-        if tabs.active_tab is not None:
-            bar = tabs.query_one("#tabs-scroll")
-            bar.scroll_to_center(tabs.active_tab, animate=False, force=True)
 
     # The clock
 
@@ -187,6 +174,10 @@ class MeetingScreen(GuidanceActions):
         self.app.push_screen(WrapUpScreen(self.live))
 
     # Panels
+
+    @on(PanelTabs.Chosen)
+    async def _tab_clicked(self, event: PanelTabs.Chosen) -> None:
+        await self.action_show_panel(event.panel)
 
     async def action_show_panel(self, panel: str) -> None:
         self._follow = None  # a panel chosen now is not taken away by a step moved earlier

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import on
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Input, TabbedContent, TabPane
+from textual.widgets import Input
 
 from .clock_screen import ClockScreen
 from .panels.catalog import PANELS, make_panel
 from .panels.list_panel import ListPanel
 from .panels.wrap_up_panel import WrapUpPanel
+from .widgets.panel_tabs import PanelTabs
 
 if TYPE_CHECKING:
     from ..live_session import LiveSession
@@ -37,13 +37,20 @@ class PanelHost(ClockScreen):
     def _made(self, name: str) -> Widget:
         """Make the panel ``name`` (not yet mounted)."""
         panel = self._panels[name] = make_panel(name)
+        panel.display = not self.is_mounted or name == self.active_panel
         self._stale.add(name)
         return panel
 
     def show_panel(self, panel: str) -> None:
-        """Bring ``panel`` forward; it is made, if need be, and brought up to date as its tab
-        opens (``ready_panel``)."""
-        self.query_one(TabbedContent).active = panel
+        """Bring ``panel`` forward; it is made, if need be, and brought up to date as it comes
+        (``ready_panel``, queued)."""
+        tabs = self.query_one(PanelTabs)
+        if tabs.active == panel:
+            return
+        tabs.active = panel
+        for name, widget in self._panels.items():
+            widget.display = name == panel
+        self.call_later(self.ready_panel, panel)
 
     async def bring_forward(self, name: str, focus_list: bool = True) -> Any:
         """Bring the panel ``name`` forward and return it once it is mounted and up to date.
@@ -66,8 +73,8 @@ class PanelHost(ClockScreen):
     async def ready_panel(self, name: str) -> Any:
         """The panel ``name``, mounted and showing the session."""
         if name not in self._panels:
-            pane = self.query_one(f"TabPane#{name}", TabPane)
-            self._mounting[name] = pane.mount(self._made(name))
+            stack = self.query_one("#panel-stack")
+            self._mounting[name] = stack.mount(self._made(name))
         if name in self._mounting:
             await self._mounting[name]  # awaited by each caller that came while it mounted
             self._mounting.pop(name, None)
@@ -82,7 +89,7 @@ class PanelHost(ClockScreen):
 
     @property
     def active_panel(self) -> str:
-        return self.query_one(TabbedContent).active
+        return self.query_one(PanelTabs).active
 
     def _changed_quietly(self, name: str) -> None:
         """The session changed under ``name``: show it now if it is in view, else when it is."""
@@ -113,7 +120,3 @@ class PanelHost(ClockScreen):
                 self.refresh_panel(panel)
             else:
                 self._stale.add(panel)
-
-    @on(TabbedContent.TabActivated)
-    async def _brought_forward(self, event: TabbedContent.TabActivated) -> None:
-        await self.ready_panel(event.pane.id or "")

@@ -186,7 +186,7 @@ async def test_k_away_from_the_timeline_says_what_to_do(sample_path: Path) -> No
         await pilot.press("3", "k")  # on Went well
         await pilot.pause()
         assert any("Kinds are for timeline entries" in message for message in told)
-        assert app.screen.query_one("TabbedContent").active == "timeline"
+        assert app.screen.active_panel == "timeline"
 
 
 async def test_the_timeline_shows_every_edit_even_at_one_clock_time(sample_path: Path) -> None:
