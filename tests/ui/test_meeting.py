@@ -461,6 +461,29 @@ async def test_keys_that_come_while_a_panel_is_being_made_wait_for_it(sample_pat
     assert app.live.session.went_well[-1].text == "typed straight after w"
 
 
+async def test_the_first_frame_shows_the_panels_rows_and_the_selected_entry(
+    sample_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Not an empty list that fills a frame or two later: the table fills in the layout
+    pass that first gives it its width, before that frame is drawn."""
+    drawn: list[tuple[int, str]] = []
+    draw = MeetingScreen._compositor_refresh
+
+    def first_frame(screen: MeetingScreen) -> None:
+        if not drawn:
+            panel = screen.query_one("#panel-participants")
+            drawn.append((panel.table.row_count, str(panel.detail.render())))
+        draw(screen)
+
+    monkeypatch.setattr(MeetingScreen, "_compositor_refresh", first_frame)
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)):
+        pass
+    first = load(sample_path).participants[0]
+    assert drawn == [(len(load(sample_path).participants), drawn[0][1])]
+    assert drawn[0][1].startswith(f"{first.name} · ")
+
+
 async def test_at_launch_the_arrows_go_through_the_current_panels_entries(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
-from textual.geometry import Region, Spacing
+from textual.geometry import Region, Size, Spacing
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -82,6 +82,22 @@ class EntryTable(DataTable):
         self._order: list[str] = []
         self._rows: Sequence[Row] = []
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """The first width the layout gives the table fills it there and then, and its rows
+        are measured at once, so the frame this layout is drawn for shows them. Textual sends
+        the Resize event after that frame, and DataTable measures new rows when next idle:
+        the rows came two frames (about 30 ms of the launch) after the rest of the screen."""
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed and not self._visible and self.scrollable_content_region.width:
+            self.on_resize()
+            if self._require_update_dimensions:
+                self._require_update_dimensions = False
+                added, self._new_rows = self._new_rows, set()
+                self._update_dimensions(added)
+        return changed
+
     def on_resize(self) -> None:
         """Columns are set once the table has its width (a panel's first showing), so a
         long list is filled once, not once for a guessed width and again for the real one."""
@@ -147,6 +163,10 @@ class EntryTable(DataTable):
 
     @property
     def selected_key(self) -> str | None:
+        """The key of the row under the cursor; before the table is first filled (it waits
+        for its width), the first of the rows it will show, where the cursor will be."""
+        if not self._visible and self._rows:
+            return self._rows[0].key
         if not self.row_count:
             return None
         try:
