@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from .model.base import Model
+from .model.base import Model, empty_list
 from .paths import config_file
 from .persistence.atomic import atomic_write
 from .persistence.errors import SessionFileError, toml_syntax_error, validation_error
@@ -41,7 +41,7 @@ class Config(Model):
     """Ring the terminal bell at one minute left and when a step's time is up."""
     notify: bool = True
     """Show a notification at those moments too."""
-    holidays: list[date] = Field(default_factory=list)
+    holidays: list[date] = Field(default_factory=empty_list)
     """Days that are not working days, besides Saturdays and Sundays."""
     deadline_max_days: int = Field(default=90, ge=1)
     criteria: CriteriaThresholds = Field(default_factory=CriteriaThresholds)

@@ -10,7 +10,7 @@ from typing import Literal, get_args
 
 from pydantic import Field, field_validator
 
-from .base import Model, Text, UtcTimestamp
+from .base import Model, Text, UtcTimestamp, empty_list
 
 CriterionKey = Literal[
     "user_impact", "data_loss", "intervention", "long_resolution", "monitoring_failure", "other"
@@ -27,7 +27,7 @@ CRITERION_TITLES: dict[CriterionKey, str] = {
 
 
 class Criteria(Model):
-    met: list[CriterionKey] = Field(default_factory=list)
+    met: list[CriterionKey] = Field(default_factory=empty_list)
     """The criteria that apply, in the order of :data:`CRITERIA`."""
     other: Text = ""
     """The reason, in words, when ``other`` applies (or any note on the choice)."""

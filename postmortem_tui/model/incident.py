@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Model, Text, UtcTimestamp
+from .base import Model, Text, UtcTimestamp, empty_list
 
 Severity = Literal["SEV1", "SEV2", "SEV3", "SEV4"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
@@ -32,7 +32,7 @@ class Incident(Model):
     end: datetime | None = None
     timezone: str = ""
     """IANA zone name (``America/New_York``) that times in the timeline are read in."""
-    services: list[Text] = Field(default_factory=list)
+    services: list[Text] = Field(default_factory=empty_list)
     impact: Impact = Field(default_factory=Impact)
     trigger: Text = ""
     detection: Text = ""

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from .base import Model, Text, UtcTimestamp
+from .base import Model, Text, UtcTimestamp, empty_list
 
 DocumentStatus = Literal["draft", "in review", "published"]
 DOCUMENT_STATUSES: tuple[DocumentStatus, ...] = get_args(DocumentStatus)
@@ -20,6 +20,6 @@ class Meeting(Model):
     status: DocumentStatus = "draft"
     publish_to: Text = ""
     """Where the finished document will be published (a wiki page, a repository path)."""
-    reviewers: list[Text] = Field(default_factory=list)
+    reviewers: list[Text] = Field(default_factory=empty_list)
     updated: UtcTimestamp | None = None
     """When this section was last changed; two instances merge it by this (later wins)."""

@@ -6,7 +6,7 @@ from typing import Literal, get_args
 
 from pydantic import Field, field_validator
 
-from .base import Entry, Text
+from .base import Entry, Text, empty_list
 
 Role = Literal[
     "facilitator",
@@ -29,7 +29,7 @@ ROLE_TITLES: dict[Role, str] = {
 
 class Participant(Entry):
     name: Text = Field(min_length=1)
-    roles: list[Role] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=empty_list)
     email: str = Field(default="", pattern=r"^([^@\s]+@[^@\s]+\.[^@\s]+)?$")
 
     @field_validator("roles")

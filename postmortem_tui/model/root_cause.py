@@ -6,7 +6,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from .base import Entry, Model, Text, UtcTimestamp
+from .base import Entry, Model, Text, UtcTimestamp, empty_list
 
 FactorCategory = Literal["technical", "process", "organisational"]
 FACTOR_CATEGORIES: tuple[FactorCategory, ...] = get_args(FactorCategory)
@@ -19,7 +19,7 @@ class WhyStep(Entry):
 
 class WhyChain(Entry):
     title: Text = ""
-    steps: list[WhyStep] = Field(default_factory=list)
+    steps: list[WhyStep] = Field(default_factory=empty_list)
 
 
 class Factor(Entry):
@@ -29,7 +29,7 @@ class Factor(Entry):
 
 class RootCause(Model):
     statement: Text = ""
-    chains: list[WhyChain] = Field(default_factory=list)
-    factors: list[Factor] = Field(default_factory=list)
+    chains: list[WhyChain] = Field(default_factory=empty_list)
+    factors: list[Factor] = Field(default_factory=empty_list)
     updated: UtcTimestamp | None = None
     """When the statement was last changed (chains and factors carry their own times)."""

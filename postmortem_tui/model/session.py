@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from .actions import DEFAULT_DEADLINE_DAYS, ActionItem
 from .agenda import Agenda
-from .base import Entry, Model, UtcTimestamp
+from .base import Entry, Model, UtcTimestamp, empty_list
 from .criteria import Criteria
 from .incident import Incident
 from .meeting import Meeting
@@ -41,15 +41,15 @@ class Session(Model):
     criteria: Criteria = Field(default_factory=Criteria)
     """Why this incident gets a review; empty until the room decides (old files stay valid)."""
     meeting: Meeting = Field(default_factory=Meeting)
-    participants: list[Participant] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=empty_list)
     agenda: Agenda = Field(default_factory=Agenda)
-    timeline: list[TimelineEntry] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=empty_list)
     root_cause: RootCause = Field(default_factory=RootCause)
-    went_well: list[Note] = Field(default_factory=list)
-    could_improve: list[Improvement] = Field(default_factory=list)
-    got_lucky: list[Note] = Field(default_factory=list)
-    action_items: list[ActionItem] = Field(default_factory=list)
-    deleted: list[Tombstone] = Field(default_factory=list)
+    went_well: list[Note] = Field(default_factory=empty_list)
+    could_improve: list[Improvement] = Field(default_factory=empty_list)
+    got_lucky: list[Note] = Field(default_factory=empty_list)
+    action_items: list[ActionItem] = Field(default_factory=empty_list)
+    deleted: list[Tombstone] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Session:

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from .base import Entry, Text
+from .base import Entry, Text, empty_list
 
 Source = Literal["manual", "alert", "chat", "log", "deploy", "metric", "ticket", "other"]
 SOURCES: tuple[Source, ...] = get_args(Source)
@@ -43,7 +43,7 @@ class TimelineEntry(Entry):
     source: Source = "manual"
     kind: Kind = "other"
     link: str = ""
-    marks: list[Mark] = Field(default_factory=list)
+    marks: list[Mark] = Field(default_factory=empty_list)
 
     @property
     def clock_time(self) -> dt.time:
