@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.screen import Screen
 
-from .. import editing
-from ..checks.hint import one_line
+from ..lazy_module import lazy_module
 from ..model import (
     ActionItem,
     Entry,
@@ -30,8 +29,13 @@ from .saving_edits import SavingEdits
 from .typed_ahead import TypedAhead
 
 if TYPE_CHECKING:
+    from .. import editing
+    from ..checks import hint
     from ..importers import ImportRow
     from .forms.root_cause_form import RootCauseInput
+else:  # loaded when an entry is first added, edited or deleted, not to show the screen
+    editing = lazy_module("postmortem_tui.editing")
+    hint = lazy_module("postmortem_tui.checks.hint")
 
 class EntryActions(TypedAhead, SavingEdits):
     """The part of the meeting screen that changes entries; the screen shows them."""
@@ -295,7 +299,7 @@ class EntryActions(TypedAhead, SavingEdits):
                 return
             self._undo.append(("deletion", lambda s, when: editing.undo_delete(s, deleted, when)))
         self._changed(panel)
-        what = f"\u201c{one_line(words, 48)}\u201d" if words.strip() else "it"
+        what = f"\u201c{hint.one_line(words, 48)}\u201d" if words.strip() else "it"
         self.notify(f"Deleted {what}. ctrl+z brings it back.", timeout=4)
 
     def action_undo(self) -> None:

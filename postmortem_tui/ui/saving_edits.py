@@ -7,14 +7,17 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .. import editing
+from ..lazy_module import lazy_module
 from ..model import Entry, Session
 from ..visible_text import one_line
 from .panel_host import ALL_PANELS, PanelHost
 from .panels.list_panel import ListPanel
 
 if TYPE_CHECKING:
+    from .. import editing
     from ..live_session import LiveSession
+else:  # loaded when an entry is first changed, not to show the screen
+    editing = lazy_module("postmortem_tui.editing")
 
 
 def panel_of(where: str) -> str:
