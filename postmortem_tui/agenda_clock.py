@@ -9,9 +9,9 @@ the countdown drift.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
+from typing import NamedTuple
 
 from .clock import Clock
 from .model import Agenda, AgendaStep
@@ -40,8 +40,7 @@ class NextResult(Enum):
     """Already on the last step of a meeting that has not started."""
 
 
-@dataclass(frozen=True)
-class Resumed:
+class Resumed(NamedTuple):
     """What happened to a step that was running when the session was last closed."""
 
     step: str

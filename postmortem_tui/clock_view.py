@@ -6,16 +6,15 @@ imports Textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from .agenda_clock import AgendaClock, format_countdown, phase
 from .model import Session
 from .prompts import STEP_PROMPTS
 
 
-@dataclass(frozen=True)
-class StepLine:
+class StepLine(NamedTuple):
     number: int
     title: str
     minutes: str
@@ -24,8 +23,7 @@ class StepLine:
     over: bool
 
 
-@dataclass(frozen=True)
-class ClockView:
+class ClockView(NamedTuple):
     step_index: int
     step_key: str
     step_name: str

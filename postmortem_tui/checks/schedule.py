@@ -8,9 +8,8 @@ taken in the incident's time zone when the session names one.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..model import Session
 
@@ -21,8 +20,7 @@ DEFAULT_TIME = time(10, 0)
 State = Literal["too early", "on time", "late", "unknown"]
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     state: State
     working_days: int | None
     """Working days from the incident's end to the meeting (the meeting's day counts)."""

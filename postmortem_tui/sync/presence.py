@@ -18,9 +18,9 @@ import socket
 import tempfile
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import tomli_w
 
@@ -48,8 +48,7 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Peer:
+class Peer(NamedTuple):
     name: str
     role: str
     pid: int

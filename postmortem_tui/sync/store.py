@@ -24,10 +24,9 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..agenda_clock import AgendaClock
 from ..clock import Clock, SystemClock
@@ -72,8 +71,7 @@ def broken_path(path: Path) -> Path:
     return path.with_name(path.name + ".broken")
 
 
-@dataclass(frozen=True)
-class StoreStatus:
+class StoreStatus(NamedTuple):
     version: int
     """Goes up whenever :attr:`SessionStore.session` changes in a way a person would see."""
     dirty: bool

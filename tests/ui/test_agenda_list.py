@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
@@ -69,8 +67,8 @@ async def test_a_changed_step_is_drawn_anew_and_a_click_chooses_its_row() -> Non
         agenda = app.query_one(AgendaList)
         before = rows(app)
         moved = list(LINES)
-        moved[1] = replace(LINES[1], state="done", minutes="12/15")
-        moved[2] = replace(LINES[2], state="running")
+        moved[1] = LINES[1]._replace(state="done", minutes="12/15")
+        moved[2] = LINES[2]._replace(state="running")
         agenda.show(moved)
         await pilot.pause()
         after = rows(app)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ...model import Improvement, Session
 from ..widgets.entry_table import ColumnSpec, Row
 from .list_panel import ListPanel
@@ -17,7 +15,7 @@ class NotesPanel(ListPanel):
     def __init__(self, list_name: str, placeholder: str, empty: str, **kwargs: object) -> None:
         heading = self.HEADINGS.get(list_name)
         if heading:
-            self.COLUMNS = tuple(replace(spec, label=heading) if spec.key == "text" else spec for spec in self.COLUMNS)
+            self.COLUMNS = tuple(spec._replace(label=heading) if spec.key == "text" else spec for spec in self.COLUMNS)
         super().__init__(**kwargs)
         self.list_name = list_name
         self.PLACEHOLDER = placeholder

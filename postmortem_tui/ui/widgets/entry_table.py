@@ -8,7 +8,7 @@ the rows that changed, then restores the wanted order with one sort.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
@@ -19,8 +19,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from ...visible_text import one_line
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     key: str
     version: object
     cells: tuple[str, ...]
@@ -53,8 +52,7 @@ class Cell:
         return self.text.plain
 
 
-@dataclass(frozen=True)
-class ColumnSpec:
+class ColumnSpec(NamedTuple):
     key: str
     label: str
     width: int | None
@@ -150,7 +148,7 @@ class EntryTable(DataTable):
         spec = self._specs[index]
         if spec.width == wanted:
             return
-        self._specs[index] = replace(spec, width=wanted)
+        self._specs[index] = spec._replace(width=wanted)
         if spec in self._visible:
             self._visible[self._visible.index(spec)] = self._specs[index]
             column = self.columns[key]  # type: ignore[index]
