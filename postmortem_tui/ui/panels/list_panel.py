@@ -7,7 +7,6 @@ request to edit as :class:`ListPanel.EditRequested`; the screen changes the sess
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -49,9 +48,10 @@ class EntryInput(Input):
     enough: typing costs ~4.5 ms a key on the meeting screen instead of ~8 ms
     (benchmarks/bench_keys.py)."""
 
-    @dataclass
     class Closed(Message):
-        input: EntryInput
+        def __init__(self, input: EntryInput) -> None:
+            super().__init__()
+            self.input = input
 
     def action_close(self) -> None:
         self.post_message(self.Closed(self))
@@ -94,15 +94,19 @@ class ListPanel(Vertical):
     PLACEHOLDER = "type and press Enter"
     EMPTY = "Nothing yet."
 
-    @dataclass
+    # Messages with an __init__ of their own, as Textual's are: a dataclass is built by
+    # compiling its methods, about half a millisecond of the launch each.
     class Submitted(Message):
-        panel: ListPanel
-        value: str
+        def __init__(self, panel: ListPanel, value: str) -> None:
+            super().__init__()
+            self.panel = panel
+            self.value = value
 
-    @dataclass
     class EditRequested(Message):
-        panel: ListPanel
-        entry_id: str
+        def __init__(self, panel: ListPanel, entry_id: str) -> None:
+            super().__init__()
+            self.panel = panel
+            self.entry_id = entry_id
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

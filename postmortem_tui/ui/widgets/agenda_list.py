@@ -7,7 +7,6 @@ style and lay out at launch, a sixth of the meeting screen, for seven lines of t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -81,9 +80,10 @@ class AgendaList(Widget):
     }
     """
 
-    @dataclass
     class StepChosen(Message):
-        index: int
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
     def __init__(self, lines: Sequence[StepLine] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
