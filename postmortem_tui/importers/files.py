@@ -24,11 +24,18 @@ class ImportFileError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+MAX_IMPORT_BYTES = 64 * 2**20
+"""Far more than any export or log imported here (a 10,000-line log is about 1 MiB). Past
+it, a source that never ends (``/dev/zero``, a pipe left open) was read until memory ran
+out."""
+
+
 def read_text(path: Path) -> str:
     """The file as text: UTF-8 (a BOM is dropped); bytes that are not UTF-8 become U+FFFD
     rather than stopping the import, since one bad byte in a log should not lose the rest."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         raise ImportFileError(path, "no such file") from None
     except IsADirectoryError:
@@ -39,6 +46,10 @@ def read_text(path: Path) -> str:
         raise ImportFileError(path, "cannot be read: permission denied") from None
     except OSError as error:
         raise ImportFileError(path, f"cannot be read: {error.strerror}") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFileError(
+            path, f"is larger than {MAX_IMPORT_BYTES // 2**20} MiB; import it in parts"
+        )
     codec = utf16_codec(data)
     if codec is not None:  # as Windows tools write it: read as it is
         return data[2:].decode(codec, errors="replace")

@@ -251,3 +251,21 @@ def test_a_utf16_log_is_read_and_one_without_a_mark_is_named(
     code, out, err = _run(capsys, "import", str(sample_path), str(bare))
     assert code == 1
     assert err == f"postmortem: {bare}: looks like UTF-16 text without a byte-order mark; save it as UTF-8\n"
+
+
+def test_a_source_that_never_ends_is_refused_not_read_forever(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``import SESSION /dev/zero`` read until memory ran out; past the cap it is one line."""
+    from postmortem_tui.importers import files
+
+    monkeypatch.setattr(files, "MAX_IMPORT_BYTES", 2**20)
+    before = sample_path.read_bytes()
+    code, out, err = _run(capsys, "import", str(sample_path), "/dev/zero")
+    assert code == 1 and out == ""
+    assert err == "postmortem: /dev/zero: is larger than 1 MiB; import it in parts\n"
+    big = tmp_path / "huge.log"
+    big.write_text("2026-11-24 14:40:00 a line of a big log\n" * 30_000)  # about 1.2 MiB
+    code, out, err = _run(capsys, "import", str(sample_path), str(big))
+    assert code == 1 and err == f"postmortem: {big}: is larger than 1 MiB; import it in parts\n"
+    assert sample_path.read_bytes() == before  # the session is untouched
