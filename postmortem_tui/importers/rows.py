@@ -62,13 +62,20 @@ class StampedLines:
     marks: tuple[Mark, ...]
     seconds: bool
     parts: list[str] = field(default_factory=list)
+    kind: Kind = "other"
+    """From a table's Kind column, when it has one."""
+    source: Source | None = None
+    """From a table's Source column; else the import's."""
+    link: str = ""
+    """The evidence link a table row gave after its text (as our own documents write it)."""
 
     def row(self, text: str, source: Source, link: str = "") -> ImportRow:
         return ImportRow(
             when=self.when,
             text=text,
-            source=source,
-            link=link,
+            source=self.source or source,
+            kind=self.kind,
+            link=link or self.link,
             marks=self.marks,
             seconds=self.seconds,
             line=self.line,

@@ -6,7 +6,10 @@ What a line can be, in a timeline people wrote by hand:
 - a continuation: an indented line (tab or spaces) below an entry, joined to it;
 - a date heading (``2019-01-22``, ``## Tuesday 24 November``): the date for the entries below;
 - a zone statement (``All times in PST``, ``Timeline (all times UTC)``): their zone;
-- a Markdown table row whose first cell (or first two) is the time;
+- a Markdown table row whose first cell (or first two) is the time; under a header that
+  names them, the Event (or What, Description) cell is the text, and Kind and Source cells
+  set the entry's kind and source, so a document this app exported reads back as it was
+  (and adds nothing to the session it came from);
 - anything else is reported as skipped, with its line number.
 
 A whole post-mortem document can be pasted: when it has a heading with "timeline" in it, only
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, tzinfo
 
-from ..model.timeline import Source
+from ..model.timeline import KIND_TITLES, KINDS, SOURCES, Kind, Source
 from . import markdown
 from .dating import Dater, TimeRules
 from .rows import ImportResult, ImportRow, SkippedLine, StampedLines, one_line
@@ -34,6 +37,22 @@ _ZONE_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _TABLE_RULE = re.compile(r"^:?-{3,}:?$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+"""A cell boundary: a ``|`` without a backslash before it (typed text in a cell has one)."""
+_EVIDENCE = re.compile(r"\s*\((?:\[evidence\]\((?P<url>[^()\s]*)\)|evidence: (?P<written>.+))\)$")
+"""``text ([evidence](url))`` or ``text (evidence: what)``: how our documents give a link."""
+TIME_NAMES = {"time", "when", "timestamp", "date", "date/time", "time (utc)", "time (local)"}
+"""Header names that say a table's rows are timed."""
+COLUMN_NAMES = {
+    "text": ("event", "what", "what happened", "description", "entry", "text", "summary"),
+    "kind": ("kind",),
+    "source": ("source",),
+}
+"""Header names of the columns a table row is read by (lower case)."""
+KIND_BY_NAME: dict[str, Kind] = {
+    **{kind: kind for kind in KINDS},
+    **{title: kind for kind, title in KIND_TITLES.items()},
+}
 
 
 class _Skipped:
@@ -62,6 +81,10 @@ class _TextReader:
         self.skipped: list[SkippedLine] = []
         self.notes: list[str] = []
         self.current: StampedLines | _Skipped | None = None
+        self.columns: dict[str, int] = {}
+        """The text, kind and source columns of the table being read, from its header."""
+        self.timeless_header: list[str] | None = None
+        """The header of the table being read when none of its columns is a time."""
 
     def near(self) -> date:
         return self.dater.day or self.rules.default_day(self.rules.target)
@@ -98,7 +121,7 @@ class _TextReader:
         return True
 
     def table_row(self, index: int, content: str) -> None:
-        cells = [cell.strip() for cell in content.strip().strip("|").split("|")]
+        cells = [cell.strip().replace("\\|", "|") for cell in _CELL_SPLIT.split(_row_body(content))]
         if all(_TABLE_RULE.match(cell) for cell in cells if cell):
             return
         for taken in (1, 2):
@@ -109,14 +132,48 @@ class _TextReader:
                 stamp = None
             cleaned = _BEFORE_STAMP.sub("", stamp_text, count=1)
             if stamp and not _AFTER_STAMP.sub("", cleaned[stamp.end :]).strip():
-                text = " \u2014 ".join(cell for cell in cells[taken:] if cell)
+                text, kind, source, link = self._row_cells(cells, taken)
                 self.current = None
                 if self.start_entry(index, f"{cleaned} {text}"):
+                    if isinstance(self.current, StampedLines):
+                        self.current.kind, self.current.source = kind, source
+                        self.current.link = link
                     return
         following = self.lines[index + 1].strip() if index + 1 < len(self.lines) else ""
         if following.startswith("|") and "-" in following and set(following) <= set("|-: "):
-            return  # a header row
+            self.columns = _header_columns(cells)
+            named = {cell.lower() for cell in cells}
+            self.timeless_header = None if named & TIME_NAMES else cells
+            return
+        if self.timeless_header is not None:  # a table of something else (our durations)
+            note = f"a table with no time column was left out ({' | '.join(self.timeless_header)})"
+            if note not in self.notes:
+                self.notes.append(note)
+            return
         self.skip(index, "no time in the row's first cells")
+
+    def _row_cells(self, cells: list[str], taken: int) -> tuple[str, Kind, Source | None, str]:
+        """The text, kind, source and link of a row whose first ``taken`` cells were its time.
+        Cells the header does not name (or whose kind or source is not one of ours) stay in
+        the text, joined with dashes, so nothing in the row is lost."""
+        kind: Kind = "other"
+        source: Source | None = None
+        link = ""
+        text_column = self.columns.get("text", -1)
+        parts = []
+        for column, cell in enumerate(cells[taken:], start=taken):
+            if not cell or cell == "\u2014":
+                continue
+            if column == self.columns.get("kind") and cell.lower() in KIND_BY_NAME:
+                kind = KIND_BY_NAME[cell.lower()]
+            elif column == self.columns.get("source") and cell.lower() in SOURCES:
+                source = cell.lower()  # type: ignore[assignment]
+            elif column == text_column and (evidence := _EVIDENCE.search(cell)):
+                link = evidence["url"] or evidence["written"]
+                parts.append(cell[: evidence.start()])
+            else:
+                parts.append(cell)
+        return " \u2014 ".join(parts), kind, source, link
 
     def read(self, first: int, end: int) -> None:
         fenced = markdown.fenced_lines(self.lines)
@@ -127,6 +184,8 @@ class _TextReader:
                 if "code blocks were left out" not in self.notes:
                     self.notes.append("code blocks were left out")
                 continue
+            if not raw.strip() or not raw.lstrip().startswith("|"):
+                self.columns, self.timeless_header = {}, None  # a table ends here
             if not raw.strip() or markdown.is_reference(raw):
                 continue
             content = raw.strip()
@@ -178,6 +237,22 @@ class _TextReader:
         else:
             self.skip(index, "no time at the start")
         self.current = _Skipped()
+
+
+def _row_body(content: str) -> str:
+    """A table row without its outer pipes (an escaped one at the end stays)."""
+    body = content.strip().removeprefix("|")
+    return body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+
+
+def _header_columns(cells: list[str]) -> dict[str, int]:
+    named = {" ".join(cell.lower().split()): column for column, cell in enumerate(cells)}
+    return {
+        role: named[name]
+        for role, names in COLUMN_NAMES.items()
+        for name in names
+        if name in named
+    }
 
 
 def parse_text(text: str, rules: TimeRules, *, source: Source = "manual") -> ImportResult:

@@ -156,6 +156,44 @@ def test_markdown_tables_with_a_time_column() -> None:
     assert [s.line for s in result.skipped] == [5]
 
 
+def test_a_table_header_names_the_text_kind_and_source_columns() -> None:
+    result = _read(
+        "| Time | Event | Kind | Source | Who |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 14:12 | Migration deployed \\| rolled out | change / trigger | deploy | CI |\n"
+        "| 14:17 | Alerts fire ([evidence](https://pd.example.com/I1)) | alert | alert | — |\n"
+        "| 14:20 | Someone looked | curious | pigeon | — |\n"
+        "\n"
+        "| 14:30 | A table with no header | alert | chat |\n"
+    )
+    rows = result.rows
+    assert [(row.text, row.kind, row.source) for row in rows] == [
+        ("Migration deployed | rolled out \u2014 CI", "trigger", "deploy"),
+        ("Alerts fire", "alert", "alert"),
+        # not one of our kinds or sources: kept in the text, not lost
+        ("Someone looked \u2014 curious \u2014 pigeon", "other", "manual"),
+        ("A table with no header \u2014 alert \u2014 chat", "other", "manual"),
+    ]
+    assert rows[1].link == "https://pd.example.com/I1"
+
+
+def test_our_own_document_reads_back_and_adds_nothing_to_its_session(sample_path) -> None:  # type: ignore[no-untyped-def]
+    from postmortem_tui.export.document import render
+    from postmortem_tui.importers.apply import apply_rows
+    from postmortem_tui.persistence import load
+
+    session = load(sample_path)
+    document = render(session)
+    result = parse_text(document, checkout_rules())
+    assert result.skipped == ()  # the durations table is a note, not eleven skipped lines
+    assert any("no time column" in note for note in result.notes)
+    assert apply_rows(session, result.rows) == []
+    by_text = {entry.text: entry for entry in load(sample_path).timeline}
+    for row in result.rows:  # each as it was: text, kind, source and link
+        entry = by_text[row.text]
+        assert (row.kind, row.source, row.link) == (entry.kind, entry.source, entry.link)
+
+
 def test_a_whole_document_is_read_only_in_its_timeline_section() -> None:
     result = parse_text((FIXTURES / "checkout-postmortem.md").read_text(), checkout_rules())
     assert shown(result.rows) == [
