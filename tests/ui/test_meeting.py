@@ -484,6 +484,28 @@ async def test_the_first_frame_shows_the_panels_rows_and_the_selected_entry(
     assert drawn[0][1].startswith(f"{first.name} · ")
 
 
+async def test_a_long_list_fills_after_the_first_frame_not_before_it(
+    sample_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Filling 10,000 rows inside the layout kept the panel and its input off the screen
+    for 450 ms; a list longer than FILL_IN_LAYOUT comes a frame later, whole."""
+    from postmortem_tui.ui.widgets import entry_table
+
+    monkeypatch.setattr(entry_table, "FILL_IN_LAYOUT", 3)  # the sample has 8 participants
+    drawn: list[int] = []
+    draw = MeetingScreen._compositor_refresh
+
+    def frame(screen: MeetingScreen) -> None:
+        drawn.append(screen.query_one("#panel-participants EntryTable", EntryTable).row_count)
+        draw(screen)
+
+    monkeypatch.setattr(MeetingScreen, "_compositor_refresh", frame)
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert drawn[0] == 0 and drawn[-1] == len(load(sample_path).participants)
+
+
 async def test_at_launch_the_arrows_go_through_the_current_panels_entries(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:

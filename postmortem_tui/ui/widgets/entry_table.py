@@ -61,6 +61,10 @@ class ColumnSpec(NamedTuple):
     """The table width from which the column is shown (narrow screens drop it)."""
 
 
+FILL_IN_LAYOUT = 300
+"""Rows a table fills within the layout pass that first gives it its width (about 10 ms)."""
+
+
 class EntryTable(DataTable):
     DEFAULT_CSS = """
     EntryTable {
@@ -83,12 +87,19 @@ class EntryTable(DataTable):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        """The first width the layout gives the table fills it there and then, and its rows
-        are measured at once, so the frame this layout is drawn for shows them. Textual sends
-        the Resize event after that frame, and DataTable measures new rows when next idle:
-        the rows came two frames (about 30 ms of the launch) after the rest of the screen."""
+        """The first width the layout gives a short list fills it there and then, and its
+        rows are measured at once, so the frame this layout is drawn for shows them. Textual
+        sends the Resize event after that frame, and DataTable measures new rows when next
+        idle: the rows came two frames (about 30 ms of the launch) after the rest of the
+        screen. A long list still fills after that frame (``on_resize``): at 10,000 entries
+        filling it first kept the Timeline's input from showing for 450 ms instead of 100."""
         changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if changed and not self._visible and self.scrollable_content_region.width:
+        if (
+            changed
+            and not self._visible
+            and len(self._rows) <= FILL_IN_LAYOUT
+            and self.scrollable_content_region.width
+        ):
             self.on_resize()
             if self._require_update_dimensions:
                 self._require_update_dimensions = False
