@@ -461,27 +461,33 @@ async def test_keys_that_come_while_a_panel_is_being_made_wait_for_it(sample_pat
     assert app.live.session.went_well[-1].text == "typed straight after w"
 
 
+async def _participants_as_drawn(sample_path: Path, monkeypatch) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    """Launch on the sample (step 1: the People panel) and return, for each frame the
+    meeting screen drew, its list's row count and its detail line at that moment."""
+    drawn: list[tuple[int, str]] = []
+    draw = MeetingScreen._compositor_refresh
+
+    def frame(screen: MeetingScreen) -> None:
+        panel = screen.query_one("#panel-participants")
+        drawn.append((panel.table.row_count, str(panel.detail.render())))
+        draw(screen)
+
+    monkeypatch.setattr(MeetingScreen, "_compositor_refresh", frame)
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    return drawn
+
+
 async def test_the_first_frame_shows_the_panels_rows_and_the_selected_entry(
     sample_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     """Not an empty list that fills a frame or two later: the table fills in the layout
     pass that first gives it its width, before that frame is drawn."""
-    drawn: list[tuple[int, str]] = []
-    draw = MeetingScreen._compositor_refresh
-
-    def first_frame(screen: MeetingScreen) -> None:
-        if not drawn:
-            panel = screen.query_one("#panel-participants")
-            drawn.append((panel.table.row_count, str(panel.detail.render())))
-        draw(screen)
-
-    monkeypatch.setattr(MeetingScreen, "_compositor_refresh", first_frame)
-    app = _app(sample_path)
-    async with app.run_test(size=(100, 30)):
-        pass
+    rows, detail = (await _participants_as_drawn(sample_path, monkeypatch))[0]
     first = load(sample_path).participants[0]
-    assert drawn == [(len(load(sample_path).participants), drawn[0][1])]
-    assert drawn[0][1].startswith(f"{first.name} · ")
+    assert rows == len(load(sample_path).participants)
+    assert detail.startswith(f"{first.name} · ")
 
 
 async def test_a_long_list_fills_after_the_first_frame_not_before_it(
@@ -492,18 +498,8 @@ async def test_a_long_list_fills_after_the_first_frame_not_before_it(
     from postmortem_tui.ui.widgets import entry_table
 
     monkeypatch.setattr(entry_table, "FILL_IN_LAYOUT", 3)  # the sample has 8 participants
-    drawn: list[int] = []
-    draw = MeetingScreen._compositor_refresh
-
-    def frame(screen: MeetingScreen) -> None:
-        drawn.append(screen.query_one("#panel-participants EntryTable", EntryTable).row_count)
-        draw(screen)
-
-    monkeypatch.setattr(MeetingScreen, "_compositor_refresh", frame)
-    app = _app(sample_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert drawn[0] == 0 and drawn[-1] == len(load(sample_path).participants)
+    drawn = await _participants_as_drawn(sample_path, monkeypatch)
+    assert drawn[0][0] == 0 and drawn[-1][0] == len(load(sample_path).participants)
 
 
 async def test_at_launch_the_arrows_go_through_the_current_panels_entries(sample_path: Path) -> None:
