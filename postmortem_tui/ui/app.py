@@ -9,9 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import constants
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from ..clock import Clock, SystemClock
@@ -29,7 +31,18 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
 
+def _remembered_theme(app: PostmortemApp) -> str:
+    """The theme the app starts in: the remembered one, if it is known."""
+    app.register_theme(HIGH_CONTRAST)
+    theme = app.live.config.theme
+    return theme if theme in app.available_themes else constants.DEFAULT_THEME
+
+
 class PostmortemApp(App[int]):
+    theme: Reactive[str] = Reactive(Initialize(_remembered_theme))
+    """Starts in the remembered theme. Setting ``theme`` once the app was made queued a
+    second parse of all its styles and a restyle of every widget before the first frame."""
+
     CSS_PATH = ["styles/app.tcss", "styles/meeting.tcss", "styles/forms.tcss"]
     TITLE = "postmortem"
     ENABLE_COMMAND_PALETTE = True
@@ -53,9 +66,9 @@ class PostmortemApp(App[int]):
         autosave: bool = True,
         present: bool = False,
     ) -> None:
+        self.live = live  # before App.__init__, which reads the theme (_remembered_theme)
         super().__init__()
         self.present = present
-        self.live = live
         self.config_path = config_path
         self.config_error = config_error
         self.autosave = autosave
@@ -66,11 +79,6 @@ class PostmortemApp(App[int]):
         self._shown_version = live.store.version
         self.trace = Trace(live.session)
         """Off unless POSTMORTEM_TRACE is set: timings for benchmarks/bench_sync_ui.py."""
-        # Before the meeting screen is composed (it is the default screen), so that it is
-        # styled once, in the remembered theme.
-        self.register_theme(HIGH_CONTRAST)
-        if live.config.theme in self.available_themes:
-            self.theme = live.config.theme
 
     def _make_syncer(self) -> Syncer:
         syncer = Syncer(

@@ -357,6 +357,26 @@ async def test_theme_is_remembered(empty_path: Path, private_dirs: Path) -> None
         assert again.theme == "high-contrast"
 
 
+async def test_the_app_opens_in_the_remembered_theme_or_the_default_if_unknown(
+    empty_path: Path, private_dirs: Path
+) -> None:
+    from textual.color import Color
+
+    config = private_dirs / "config" / "postmortem-tui" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('theme = "high-contrast"\n')
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)):
+        assert app.theme == "high-contrast"
+        assert app.screen.styles.background == Color.parse("#000000")
+        assert "-dark-mode" in app.classes
+    config.write_text('theme = "gone-theme"  # from an older version\n')
+    again = _app(empty_path)
+    async with again.run_test(size=(100, 30)):
+        assert again.theme == "textual-dark"
+    assert config.read_text() == 'theme = "gone-theme"  # from an older version\n'
+
+
 def _left_running(path: Path, clock: FakeClock) -> None:
     """The meeting was on step 2, two minutes in, when the app went away."""
     from postmortem_tui.agenda_clock import AgendaClock
