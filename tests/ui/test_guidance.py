@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.ui.app import PostmortemApp, make_app
+from postmortem_tui.ui.widgets.status_bar import StatusBar
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
 
@@ -79,7 +80,7 @@ async def test_rebalance_takes_the_overrun_from_later_steps(empty_path: Path) ->
         await pilot.press("space")
         clock.advance(15 * 60)  # step 1 has 5 minutes: 10 over
         app.screen.tick()
-        status = str(app.screen.query_one("#projected", Label).render())
+        status = app.screen.query_one(StatusBar).part("projected").text
         assert "(+10 min)" in status
         await pilot.press("b")
         plan = str(app.screen.query_one(".plan", Static).render())
@@ -90,7 +91,7 @@ async def test_rebalance_takes_the_overrun_from_later_steps(empty_path: Path) ->
         assert all(step.minutes >= 2 for step in agenda.steps)
         assert agenda.steps[0].minutes == 5  # the step under way keeps its time
         app.screen.tick()
-        assert "+" not in str(app.screen.query_one("#projected", Label).render())
+        assert "+" not in app.screen.query_one(StatusBar).part("projected").text
         saved = app.live.store
         assert saved.save()
     text = empty_path.read_text()

@@ -17,6 +17,7 @@ from postmortem_tui.ui.meeting_screen import MeetingScreen
 from postmortem_tui.ui.widgets.big_countdown import BigCountdown
 from postmortem_tui.ui.widgets.entry_table import EntryTable
 from postmortem_tui.ui.widgets.panel_tabs import PanelTabs
+from postmortem_tui.ui.widgets.status_bar import StatusBar
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)  # 10:00 in New York, meeting day
 
@@ -287,7 +288,7 @@ async def test_a_vanished_folder_keeps_everything_and_saves_elsewhere(
         await _type(pilot, "kept in memory")
         assert not app.live.store.save()
         _screen(app).tick()
-        saved_label = str(app.screen.query_one("#saved").render())
+        saved_label = app.screen.query_one(StatusBar).part("saved").text
         assert "NOT SAVED" in saved_label and "its folder no longer exists" in saved_label
         await pilot.press("ctrl+q")  # cannot save: asks instead of quitting
         assert app.is_running
@@ -911,33 +912,33 @@ async def test_the_wrap_up_screen_keeps_the_step_countdown_in_view(sample_path: 
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, WrapUpScreen)
-        step = screen.query_one("#step-time", Label)
-        title = screen.query_one("#title", Label)
+        bar = screen.query_one(StatusBar)
 
-        def shown() -> str:
-            return str(step.render())
+        def shown() -> tuple[str, str]:
+            step = bar.part("step-time")
+            return (step.text, step.look) if step else ("", "")
 
-        assert shown() == "1/7 05:00" and step.display
-        assert str(title.render()).startswith("Checkout outage")
-        assert step.region.right <= 80  # on the line at 80 columns, beside a shortened title
+        assert shown() == ("1/7 05:00", "step")
+        assert bar.part("title").text.startswith("Checkout outage")
+        line = bar.plain  # on the line at 80 columns, beside a shortened title
+        assert len(line) <= 80 and " 1/7 05:00 " in line and "Checkout outage" in line
         clock.advance(4 * 60 + 1)
         screen.tick()
-        assert shown() == "1/7 00:59" and step.has_class("-warning")
+        assert shown() == ("1/7 00:59", "warning")
         clock.advance(90)
         screen.tick()
-        assert shown() == "1/7 +00:31" and step.has_class("-over")
+        assert shown() == ("1/7 +00:31", "over")
         await pilot.press("escape", "space", "x")  # paused: grey
         await pilot.pause()
-        assert app.screen.query_one("#step-time", Label).has_class("-paused")
+        assert app.screen.query_one(StatusBar).part("step-time").look == "paused"
         await pilot.press("escape")
         await pilot.pause()
         meeting = _screen(app)
-        assert not meeting.query_one("#step-time", Label).display  # the big countdown shows it
+        assert meeting.query_one(StatusBar).part("step-time") is None  # the big countdown shows it
         await pilot.press("a")  # a form over the countdown: the header line has the time
         await pilot.pause()
         meeting.tick()
-        assert meeting.query_one("#step-time", Label).display
-        assert str(meeting.query_one("#step-time", Label).render()).startswith("1/7 ")
+        assert meeting.query_one(StatusBar).part("step-time").text.startswith("1/7 ")
 
 
 async def test_a_step_moved_elsewhere_leaves_a_panel_chosen_here_in_view(sample_path: Path) -> None:

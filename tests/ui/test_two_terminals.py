@@ -14,6 +14,7 @@ from postmortem_tui.sync import Presence
 from postmortem_tui.ui.app import PostmortemApp, make_app
 from postmortem_tui.ui.widgets.big_countdown import BigCountdown
 from postmortem_tui.ui.widgets.entry_table import EntryTable
+from postmortem_tui.ui.widgets.status_bar import StatusBar
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
 POLL = 0.25
@@ -115,7 +116,7 @@ async def test_an_outside_edit_is_picked_up_and_a_broken_one_is_left_alone(sampl
         await _sync(clock, [pilot], 1.0)
         app.screen.tick()
         assert sample_path.read_bytes() == broken
-        saved = str(app.screen.query_one("#saved", Label).render())
+        saved = app.screen.query_one(StatusBar).part("saved").text
         assert saved.startswith("NOT SAVED") and "not valid TOML" in saved
         assert app.live.session.got_lucky[-1].text == "typed while the file is broken"
 

@@ -1,35 +1,56 @@
 """The header line: incident, wall clock, meeting time, projected end, save state; on a
-screen without the big countdown (the wrap-up screen), the current step's time too."""
+screen without the big countdown (the wrap-up screen), the current step's time too.
+
+One widget that draws its parts, rather than a row of labels: seven labels were a quarter
+of the meeting screen's widgets to style and lay out at launch, and each tick looked every
+one of them up again.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from typing import NamedTuple
 
-from .quiet import set_text
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widget import Widget
+
+from ...visible_text import one_line
+
+TITLE_MIN = 18
+"""Cells the title keeps however long the rest of the line is (padding included)."""
 
 
-class StatusBar(Horizontal):
-    """Shows what the screen gives it; every part is a literal label styled by CSS."""
+class Part(NamedTuple):
+    name: str
+    text: str
+    look: str
+    """The component class it is drawn in, without the ``status-bar--`` prefix."""
 
-    _shown: dict | None = None
+
+class StatusBar(Widget):
+    """Shows what the screen gives it; every part is literal text, styled by CSS through
+    its component class."""
+
+    COMPONENT_CLASSES = {
+        "status-bar--severity",
+        "status-bar--title",
+        "status-bar--step",
+        "status-bar--warning",
+        "status-bar--over",
+        "status-bar--paused",
+        "status-bar--muted",
+        "status-bar--projected",
+        "status-bar--late",
+        "status-bar--saved",
+        "status-bar--failed",
+    }
 
     def __init__(self, *, step_time: bool = False, id: str | None = None) -> None:
         """``step_time``: a part for the current step and its countdown, for a screen
         without the big countdown."""
         super().__init__(id=id)
         self._step_time = step_time
-
-    def compose(self) -> ComposeResult:
-        yield Label("", id="severity", markup=False)
-        yield Label("", id="title", markup=False)
-        if self._step_time:
-            yield Label("", id="step-time", markup=False)
-        yield Label("", id="wall", markup=False)
-        yield Label("", id="used", markup=False)
-        yield Label("", id="projected", markup=False)
-        yield Label("", id="saved", markup=False)
+        self._parts: tuple[Part, ...] = ()
 
     def show(
         self,
@@ -46,27 +67,54 @@ class StatusBar(Horizontal):
         phase: str = "normal",
         paused: bool = False,
     ) -> None:
-        shown = dict(locals())
-        del shown["self"]
-        if shown == self._shown:
-            return
-        self._shown = shown
-        for name, text in (
-            ("severity", severity),
-            ("title", title),
-            ("wall", wall),
-            ("used", used),
-            ("projected", projected),
-            ("saved", saved),
-        ):
-            set_text(self.query_one(f"#{name}", Label), text, one_row=True)
-        self.query_one("#severity").display = bool(severity)
-        if self._step_time:
-            step = self.query_one("#step-time", Label)
-            set_text(step, step_time, one_row=True)
-            step.display = bool(step_time)
-            step.set_class(phase == "warning", "-warning")
-            step.set_class(phase == "over", "-over")
-            step.set_class(paused, "-paused")
-        self.query_one("#projected").set_class(late, "-late")
-        self.query_one("#saved").set_class(save_failed, "-failed")
+        """Show these parts; repaints only when one of them changed."""
+        step_look = "paused" if paused else {"warning": "warning", "over": "over"}.get(phase, "step")
+        parts = (
+            Part("severity", severity, "severity"),
+            Part("title", title, "title"),
+            Part("step-time", step_time if self._step_time else "", step_look),
+            Part("wall", wall, "muted"),
+            Part("used", used, "muted"),
+            Part("projected", projected, "late" if late else "projected"),
+            Part("saved", saved, "failed" if save_failed else "saved"),
+        )
+        if parts != self._parts:
+            self._parts = parts
+            self.refresh()
+
+    def part(self, name: str) -> Part | None:
+        """The part ``name`` as shown, or None if it is not on the line."""
+        return next((p for p in self._parts if p.name == name and p.text), None)
+
+    def line(self, width: int) -> list[tuple[Part, str]]:
+        """Each part on the line and its text as drawn in ``width`` cells, padded by a cell
+        each side: the title takes what the others leave (at least ``TITLE_MIN``), and the
+        save state, last, is cut short with an ellipsis rather than run off the edge. The
+        title is padded to its room, so the parts after it keep to the right."""
+        shown = [(p, one_line(p.text)) for p in self._parts if p.text]
+        others = sum(cell_len(text) + 2 for p, text in shown if p.name != "title")
+        drawn: list[tuple[Part, str]] = []
+        used = 0
+        for part, text in shown:
+            if part.name == "title":
+                room = max(width - others, TITLE_MIN) - 2
+            else:
+                room = width - used - 2
+            if room < 1:
+                break
+            cells = Text(text, no_wrap=True)
+            cells.truncate(room, overflow="ellipsis", pad=part.name == "title")
+            drawn.append((part, f" {cells.plain} "))
+            used += cell_len(cells.plain) + 2
+        return drawn
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for part, cells in self.line(self.size.width):
+            text.append(cells, self.get_component_rich_style(f"status-bar--{part.look}"))
+        return text
+
+    @property
+    def plain(self) -> str:
+        """The line as drawn at the widget's width, without its styles."""
+        return "".join(cells for _, cells in self.line(self.size.width))
