@@ -64,10 +64,10 @@ class ActionForm(FormScreen[ActionItem]):
             Field("owner", "Owner (exactly one person)", text_input(item.owner, "a name")),
             Field("deadline", "Deadline", value_input(deadline), hint="2026-12-10, +14d or +2w (from the meeting date)"),
             Field("impact", "Impact", choice(levels, item.impact)),
-            Field("effort", "Effort", choice(levels, item.effort)),
-            Field("type", "Type", choice([(t, t) for t in ACTION_TYPES], item.type)),
-            Field("priority", "Priority (blank: from impact and effort)", choice([(p, p) for p in PRIORITIES], item.priority_override, allow_blank=True, blank="from impact and effort")),
-            Field("status", "Status", choice([(s, s) for s in ACTION_STATUSES], item.status)),
+            Field("effort", "Effort", choice(levels, item.effort), beside=True),
+            Field("type", "Type", choice([(t, t) for t in ACTION_TYPES], item.type), beside=True),
+            Field("priority", "Priority", choice([(p, p) for p in PRIORITIES], item.priority_override, allow_blank=True, blank="from impact and effort")),
+            Field("status", "Status", choice([(s, s) for s in ACTION_STATUSES], item.status), beside=True),
             Field("link", "Tracker link (optional)", text_input(item.link, "https://...")),
         ]
 

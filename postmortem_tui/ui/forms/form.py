@@ -21,6 +21,11 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, TextAre
 
 T = TypeVar("T")
 
+COMPACT_BELOW = 30
+"""Terminal rows under which fields and buttons are drawn without their boxes: a field then
+takes two rows with its label rather than four, and at 80x24 the whole action form is in
+view, with the errors of a refused Save, instead of three of its nine fields."""
+
 
 @dataclass
 class Field:
@@ -29,6 +34,8 @@ class Field:
     make: Callable[[], Widget]
     hint: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    beside: bool = False
+    """On the same row as the field before it (short choices: impact, effort, type)."""
 
 
 class FieldInput(Input):
@@ -106,6 +113,30 @@ class FieldInput(Input):
         # Input's own handler, which runs next, inserts the text.
 
 
+def _rows(specs: Iterable[Field]) -> list[list[Field]]:
+    rows: list[list[Field]] = []
+    for spec in specs:
+        if spec.beside and rows:
+            rows[-1].append(spec)
+        else:
+            rows.append([spec])
+    return rows
+
+
+def _field_box(spec: Field) -> Widget:
+    """A field with its label above it, its hint, and room below for an error or a hint."""
+    widget = spec.make()
+    widget.id = f"input-{spec.key}"
+    parts = [
+        Label(spec.label, classes="field-label", markup=False),
+        widget,
+        *([Label(spec.hint, classes="field-hint", markup=False)] if spec.hint else []),
+        Label("", classes="field-error", id=f"error-{spec.key}", markup=False),
+        Label("", classes="field-live", id=f"live-{spec.key}", markup=False),
+    ]
+    return Vertical(*parts, classes="form-field", id=f"field-{spec.key}")
+
+
 def text_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
     """A field of words. Not selected when focused: the first key would replace a title or
     an action's words being edited; the cursor goes to their end."""
@@ -141,12 +172,18 @@ class FormError(Exception):
 
 class FormScreen(ModalScreen[T | None], Generic[T]):
     TITLE_TEXT = "Form"
-    AUTO_FOCUS = ".form-field > *"
-    """The first field takes the typing (the scrolling box around the fields is focusable
-    too, and the default would focus it)."""
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-medium"), (36, "-roomy"), (44, "-roomier"), (50, "-tall")]
+    VERTICAL_BREAKPOINTS = [
+        (0, "-tiny"),
+        (24, "-short"),
+        (COMPACT_BELOW, "-medium"),
+        (36, "-roomy"),
+        (44, "-roomier"),
+        (50, "-tall"),
+    ]
     """How many rows the fields may take before they scroll (forms.tcss), so that Save and
     Cancel stay in view on a short terminal."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Narrow: the form takes the width, so a one-line field shows more of its words."""
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -168,20 +205,17 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(self.TITLE_TEXT, classes="form-title", markup=False)
-            with VerticalScroll(classes="form-fields"):
-                for spec in self.fields():
-                    with Vertical(classes="form-field", id=f"field-{spec.key}"):
-                        yield Label(spec.label, classes="field-label", markup=False)
-                        widget = spec.make()
-                        widget.id = f"input-{spec.key}"
-                        yield widget
-                        if spec.hint:
-                            yield Label(spec.hint, classes="field-hint", markup=False)
-                        yield Label("", classes="field-error", id=f"error-{spec.key}", markup=False)
-                        yield Label("", classes="field-live", id=f"live-{spec.key}", markup=False)
+            # Not focusable: Tab would stop on the box between the last field and the first.
+            with VerticalScroll(classes="form-fields", can_focus=False):
+                for row in _rows(self.fields()):
+                    if len(row) == 1:
+                        yield _field_box(row[0])
+                    else:
+                        yield Horizontal(*map(_field_box, row), classes="form-row")
             with Horizontal(classes="form-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+                yield Label("", classes="form-problems", markup=False)
                 yield Label("ctrl+s save \u00b7 esc cancel", classes="form-keys")
 
     def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
@@ -230,6 +264,20 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                 label.update(still[key])  # the reason as it stands now (another mode, say)
             else:
                 label.display = False
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        """Beside Save, the fields still refused: the first is focused and in view, but the
+        others may be out of it, below the fold of a short terminal."""
+        names = [
+            spec.label.split(" (")[0]
+            for spec in self.fields()
+            if self.query_one(f"#error-{spec.key}").display
+        ]
+        label = self.query_one(".form-problems", Label)
+        label.update(f"to put right: {', '.join(names)}" if names else "")
+        label.display = bool(names)
+        self.query_one(".form-keys").display = not names
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -251,6 +299,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             label.update(errors.get(spec.key, ""))
             label.display = spec.key in errors
         self._update_live()
+        self._show_problems()
         first = next((spec.key for spec in self.fields() if spec.key in errors), None)
         if first:
             self.query_one(f"#input-{first}").focus()
@@ -288,9 +337,20 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         event.stop()
         self.action_save()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, rows: int) -> None:
+        compact = rows < COMPACT_BELOW
+        for widget in self.query("Input, Select, TextArea, SelectionList, Button"):
+            if hasattr(widget, "compact"):
+                widget.compact = compact  # type: ignore[attr-defined]
+
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         for label in self.query(".field-error"):
             label.display = False
+        self.query_one(".form-problems").display = False
         for box in self.query(Input):
             box.cursor_position = 0  # a long value from its start, not cut mid-word at its end
         self._update_live()

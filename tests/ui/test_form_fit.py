@@ -1,0 +1,89 @@
+"""Forms on a small terminal: at 80x24 the action form is in view whole, a refused Save
+shows every reason, and Tab goes from field to field with no stop in between."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textual.widget import Widget
+from textual.widgets import Input, Label
+
+from postmortem_tui.clock import FakeClock
+from postmortem_tui.ui.app import make_app
+from postmortem_tui.ui.forms.action_form import ActionForm
+
+START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+
+
+def _in_view(form: ActionForm, widget: Widget) -> bool:
+    box = form.query_one(".form-fields").region
+    return widget.display and box.contains_region(widget.region)
+
+
+async def _action_form(pilot) -> ActionForm:  # type: ignore[no-untyped-def]
+    await pilot.press("a")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, ActionForm)
+    return form
+
+
+async def test_at_80x24_every_field_of_the_action_form_is_in_view(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _action_form(pilot)
+        keys = [spec.key for spec in form.fields()]
+        assert len(keys) == 9
+        for key in keys:
+            assert _in_view(form, form.query_one(f"#input-{key}")), key
+            assert _in_view(form, form.query_one(f"#field-{key} > .field-label")), key
+        assert form.query_one("#save").region.bottom <= 24
+
+
+async def test_a_refused_save_at_80x24_shows_every_reason_and_names_the_fields(
+    sample_path: Path,
+) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _action_form(pilot)
+        form.query_one("#input-what", Input).value = "Alert when a lock is held over 30 s"
+        form.query_one("#input-owner", Input).value = ""
+        form.query_one("#input-deadline", Input).value = "next tuesday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)  # refused
+        for key in ("owner", "deadline"):
+            error = form.query_one(f"#error-{key}", Label)
+            assert _in_view(form, error), key
+        assert "not a date" in str(form.query_one("#error-deadline", Label).render())
+        problems = form.query_one(".form-problems", Label)
+        assert problems.display and str(problems.render()) == "to put right: Owner, Deadline"
+        assert problems.region.right <= 80
+        form.query_one("#input-deadline", Input).value = "+14d"  # put right: no longer named
+        await pilot.pause()
+        assert str(problems.render()) == "to put right: Owner"
+
+
+async def test_tab_goes_round_the_form_without_a_stop_between_fields(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _action_form(pilot)
+        stops = len(form.fields()) + 2  # and Save and Cancel
+        first = app.focused
+        seen = []
+        for _ in range(stops):
+            await pilot.press("tab")
+            seen.append(app.focused)
+        assert seen[-1] is first  # round in as many presses as there are fields and buttons
+        assert all(widget.id in ("save", "cancel") or (widget.id or "").startswith("input-") for widget in seen)
+
+
+async def test_a_tall_terminal_keeps_the_fields_boxed(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _action_form(pilot)
+        assert form.query_one("#input-what", Input).region.height == 3
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert form.query_one("#input-what", Input).region.height == 1
