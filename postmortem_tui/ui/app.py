@@ -43,7 +43,8 @@ class PostmortemApp(App[int]):
     """Starts in the remembered theme. Setting ``theme`` once the app was made queued a
     second parse of all its styles and a restyle of every widget before the first frame."""
 
-    CSS_PATH = ["styles/app.tcss", "styles/meeting.tcss", "styles/forms.tcss"]
+    CSS_PATH = ["styles/app.tcss", "styles/meeting.tcss"]
+    """The meeting screen's; other screens add theirs when first made (styles_on_demand.py)."""
     TITLE = "postmortem"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [

@@ -17,9 +17,10 @@ from ..checks import load_backlog, related_open_actions
 from ..checks.backlog import BacklogItem
 from ..model import Session
 from ..visible_text import one_line
+from .styles_on_demand import StyledOnDemand
 
 
-class BacklogScreen(ModalScreen[None]):
+class BacklogScreen(StyledOnDemand, ModalScreen[None]):
     BINDINGS = [Binding("escape,o", "close", "Close")]
 
     def __init__(self, session: Session, own_path: Path, folder: Path, today: date) -> None:

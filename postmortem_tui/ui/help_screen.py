@@ -10,8 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from .styles_on_demand import StyledOnDemand
 
-class HelpScreen(ModalScreen[None]):
+
+class HelpScreen(StyledOnDemand, ModalScreen[None]):
+    STYLE_FILE = "help.tcss"
     AUTO_FOCUS = "#help"
     """The scrolling box, so that the arrows, Page Up/Down, Home and End move through it."""
     BINDINGS = [

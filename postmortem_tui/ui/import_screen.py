@@ -31,6 +31,7 @@ from ..importers import (
 from ..importers.preview import parse_offset
 from ..model import KIND_TITLES, Session
 from ..visible_text import one_line
+from .styles_on_demand import StyledOnDemand
 
 TICK, NO_TICK = "\u2611", "\u2610"
 
@@ -44,7 +45,7 @@ def fresh_start(typed: str) -> str:
     return typed
 
 
-class ImportScreen(ModalScreen[tuple[ImportRow, ...] | None]):
+class ImportScreen(StyledOnDemand, ModalScreen[tuple[ImportRow, ...] | None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     """A short terminal gets one-row controls (forms.tcss), leaving rows for the preview."""
     BINDINGS = [

@@ -19,6 +19,7 @@ from ..model import KIND_TITLES, ROLE_TITLES, Session
 from ..prompts import BLAMELESS_NORM, room_prompt
 from ..visible_text import one_line
 from .clock_screen import CLOCK_BINDINGS, ClockScreen
+from .styles_on_demand import StyledOnDemand
 from .widgets.agenda_list import AgendaList
 from .widgets.big_countdown import BigCountdown
 from .widgets.key_bar import KeyBar
@@ -74,7 +75,8 @@ def step_lines(session: Session, step_key: str, today, config, width: int = 80) 
     return checklist_lines(session, today, config)
 
 
-class PresenterScreen(ClockScreen):
+class PresenterScreen(StyledOnDemand, ClockScreen):
+    STYLE_FILE = "presenter.tcss"
     BINDINGS = CLOCK_BINDINGS + [
         Binding("f5,escape", "leave", "Editor view", id="leave", key_display="F5"),
         Binding("x", "wrap_up", "Wrap-up", show=False),

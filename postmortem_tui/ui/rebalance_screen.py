@@ -11,6 +11,7 @@ from textual.widgets import Button, Label, Static
 
 from ..checks.pace import Rebalance
 from ..model import Agenda
+from .styles_on_demand import StyledOnDemand
 
 
 def plan_lines(agenda: Agenda, plan: Rebalance) -> list[str]:
@@ -22,7 +23,7 @@ def plan_lines(agenda: Agenda, plan: Rebalance) -> list[str]:
     return lines
 
 
-class RebalanceScreen(ModalScreen[bool]):
+class RebalanceScreen(StyledOnDemand, ModalScreen[bool]):
     BINDINGS = [
         Binding("escape,n", "keep", "Keep the plan"),
         Binding("y,enter", "apply", "Apply"),

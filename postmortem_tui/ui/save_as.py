@@ -12,8 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from .styles_on_demand import StyledOnDemand
 
-class SaveAsScreen(ModalScreen[Path | None]):
+
+class SaveAsScreen(StyledOnDemand, ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, current: Path, others: tuple[str, ...] = ()) -> None:
@@ -68,7 +70,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class CannotSaveScreen(ModalScreen[str | None]):
+class CannotSaveScreen(StyledOnDemand, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "stay", "Keep working")]
 
     def __init__(self, error: str) -> None:

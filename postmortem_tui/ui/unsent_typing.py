@@ -16,6 +16,7 @@ from textual.widgets import Button, Label
 from ..visible_text import one_line
 from .panels.catalog import PANELS
 from .panels.list_panel import ListPanel
+from .styles_on_demand import StyledOnDemand
 
 
 def unsent_panel(stack: list[Screen]) -> ListPanel | None:
@@ -50,7 +51,7 @@ def unsent_typing(stack: list[Screen]) -> str | None:
     return None
 
 
-class UnsentTypingScreen(ModalScreen[str]):
+class UnsentTypingScreen(StyledOnDemand, ModalScreen[str]):
     """Dismissed with "stay", "quit" (all the same) or "add" (add the words, then quit)."""
 
     BINDINGS = [Binding("escape", "stay", "Keep typing")]

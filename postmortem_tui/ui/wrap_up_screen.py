@@ -20,6 +20,7 @@ from ..persistence.atomic import atomic_write
 from ..persistence.session_file import overwrites_a_session
 from .clock_screen import seconds_to_next_change
 from .status_line import show_status
+from .styles_on_demand import StyledOnDemand
 from .widgets.checklist_view import checklist_content
 from .widgets.key_bar import KeyBar
 from .widgets.status_bar import StatusBar
@@ -34,7 +35,7 @@ def default_export_path(session_path: Path) -> Path:
     return path if path != session_path else session_path.with_name(f"{path.stem}-document.md")
 
 
-class WrapUpScreen(ModalScreen[None]):
+class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, ""), (130, "-wide")]
     BINDINGS = [
         Binding("escape", "close", "Back to the meeting"),

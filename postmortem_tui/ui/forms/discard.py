@@ -10,8 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from ..styles_on_demand import StyledOnDemand
 
-class DiscardChangesScreen(ModalScreen[bool]):
+
+class DiscardChangesScreen(StyledOnDemand, ModalScreen[bool]):
     """Dismissed with True to discard the form's changes, False to go back to it."""
 
     BINDINGS = [

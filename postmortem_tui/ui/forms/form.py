@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, TextArea
 
+from ..styles_on_demand import StyledOnDemand
+
 T = TypeVar("T")
 
 COMPACT_BELOW = 30
@@ -170,7 +172,7 @@ class FormError(Exception):
         self.errors = errors
 
 
-class FormScreen(ModalScreen[T | None], Generic[T]):
+class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
     TITLE_TEXT = "Form"
     VERTICAL_BREAKPOINTS = [
         (0, "-tiny"),

@@ -12,12 +12,13 @@ from textual.widgets.option_list import Option
 
 from ...model import KIND_TITLES, KINDS
 from ...visible_text import one_line
+from ..styles_on_demand import StyledOnDemand
 
 NOW = "  \u2190 now"
 """Marks the entry's kind as it is, beside the highlight that moves."""
 
 
-class KindPicker(ModalScreen[str | None]):
+class KindPicker(StyledOnDemand, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel")] + [
         Binding(str(number), f"pick({number - 1})", KIND_TITLES[kind], show=False)
         for number, kind in enumerate(KINDS, start=1)
