@@ -63,6 +63,41 @@ async def test_a_refused_save_at_80x24_shows_every_reason_and_names_the_fields(
         form.query_one("#input-deadline", Input).value = "+14d"  # put right: no longer named
         await pilot.pause()
         assert str(problems.render()) == "to put right: Owner"
+        form.query_one("#input-owner", Input).value = "Priya Raman"  # the last one
+        await pilot.pause()
+        assert not problems.display and form.query_one(".form-keys").display
+
+
+async def test_a_form_is_drawn_at_its_size_from_its_first_frame(sample_path: Path) -> None:
+    """At 80x24 a form takes the full width with its fields unboxed, from the first frame on
+    (the size classes used to come with the first resize, a frame later)."""
+    drawn: list[tuple[int, int]] = []
+    draw = ActionForm._compositor_refresh
+
+    def first_frame(screen: ActionForm) -> None:
+        draw(screen)
+        if not drawn:
+            drawn.append((screen.query_one(".form").region.width, screen.query_one("#input-what").region.height))
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    ActionForm._compositor_refresh = first_frame  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _action_form(pilot)
+    finally:
+        ActionForm._compositor_refresh = draw  # type: ignore[method-assign]
+    assert drawn == [(80, 1)]
+
+
+async def test_an_open_list_in_an_unboxed_form_keeps_its_frame(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _action_form(pilot)
+        form.query_one("#input-impact").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = form.query_one("#input-impact SelectOverlay")
+        assert overlay.display and overlay.styles.border_top[0] == "tall"
 
 
 async def test_tab_goes_round_the_form_without_a_stop_between_fields(sample_path: Path) -> None:

@@ -125,10 +125,17 @@ def _rows(specs: Iterable[Field]) -> list[list[Field]]:
     return rows
 
 
-def _field_box(spec: Field) -> Widget:
+def _breakpoint(points: Iterable[tuple[int, str]], cells: int) -> str:
+    """The class of the last of ``points`` (threshold, class) that ``cells`` reaches."""
+    return [name for threshold, name in points if threshold <= cells][-1]
+
+
+def _field_box(spec: Field, compact: bool) -> Widget:
     """A field with its label above it, its hint, and room below for an error or a hint."""
     widget = spec.make()
     widget.id = f"input-{spec.key}"
+    if hasattr(widget, "compact"):
+        widget.compact = compact  # type: ignore[attr-defined]
     parts = [
         Label(spec.label, classes="field-label", markup=False),
         widget,
@@ -205,18 +212,22 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
+        # Fitted to the terminal before the first frame: Textual sets the size classes on
+        # the first resize, after it, and the form was drawn once at the wrong size.
+        width, height = self.app.size
+        self.add_class(_breakpoint(self.VERTICAL_BREAKPOINTS, height))
+        self.add_class(_breakpoint(self.HORIZONTAL_BREAKPOINTS, width))
+        compact = height < COMPACT_BELOW
         with Vertical(classes="form"):
             yield Label(self.TITLE_TEXT, classes="form-title", markup=False)
             # Not focusable: Tab would stop on the box between the last field and the first.
             with VerticalScroll(classes="form-fields", can_focus=False):
                 for row in _rows(self.fields()):
-                    if len(row) == 1:
-                        yield _field_box(row[0])
-                    else:
-                        yield Horizontal(*map(_field_box, row), classes="form-row")
+                    boxes = [_field_box(spec, compact) for spec in row]
+                    yield boxes[0] if len(boxes) == 1 else Horizontal(*boxes, classes="form-row")
             with Horizontal(classes="form-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save", compact=compact)
+                yield Button("Cancel", id="cancel", compact=compact)
                 yield Label("", classes="form-problems", markup=False)
                 yield Label("ctrl+s save \u00b7 esc cancel", classes="form-keys")
 
@@ -247,6 +258,7 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
             errors.first().display = False  # being corrected: the live hint takes over
         self._clear_answered_errors()
         self._update_live()
+        self._show_problems()
 
     def _clear_answered_errors(self) -> None:
         """Hide the errors the values now answer, also under other fields: typing a
@@ -266,7 +278,6 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
                 label.update(still[key])  # the reason as it stands now (another mode, say)
             else:
                 label.display = False
-        self._show_problems()
 
     def _show_problems(self) -> None:
         """Beside Save, the fields still refused: the first is focused and in view, but the
@@ -340,16 +351,12 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
         self.action_save()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.height)
-
-    def _fit(self, rows: int) -> None:
-        compact = rows < COMPACT_BELOW
+        compact = event.size.height < COMPACT_BELOW
         for widget in self.query("Input, Select, TextArea, SelectionList, Button"):
             if hasattr(widget, "compact"):
                 widget.compact = compact  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
-        self._fit(self.app.size.height)
         for label in self.query(".field-error"):
             label.display = False
         self.query_one(".form-problems").display = False
