@@ -5,6 +5,9 @@ whole thing. Saved as it is, it would undo whatever another terminal, or the fil
 meanwhile in the fields this person never touched: a glance at the details form and ctrl+s
 put back the old title. So only the fields the form changed are applied, onto the current
 version; a form saved with no change changes nothing.
+
+When both changed the same field, the edit saved last stands; :func:`overwritten` says what
+it replaced, so the screen can say so and offer the other version back.
 """
 
 from __future__ import annotations
@@ -45,3 +48,13 @@ def merge_edit(base: M, mine: M, current: M) -> M | None:
             merged = merge_edit(was, value, now)
             changes[name] = merged if merged is not None else now
     return current.with_changes(**changes)
+
+
+def overwritten(base: M, mine: M, current: M) -> dict[str, object]:
+    """The fields ``mine`` changed that were also changed meanwhile, to something else, in
+    ``current`` (in another terminal): each with the value that saving ``mine`` replaces."""
+    return {
+        name: getattr(current, name)
+        for name, value in edited_fields(base, mine).items()
+        if getattr(current, name) != getattr(base, name) and getattr(current, name) != value
+    }

@@ -66,15 +66,51 @@ class SavingEdits(PanelHost):
         another terminal): the edit is not saved in its place, and nothing typed is lost.
         An entry edited in a form (``where``: the list it was in) is added back as a new
         one; a note's or timeline entry's words wait in its panel's input."""
+        from ..edit_merge import overwritten
+
+        replaced: dict[str, object] = {}
+
+        def apply(session: Session) -> bool:
+            replaced.clear()
+            current = editing.get(session, edited.id)
+            if base is not None and current is not None:
+                replaced.update(overwritten(base, edited, current))
+            return editing.replace(session, edited, self.live.now(), base)
+
         try:
-            self.live.change(lambda s: editing.replace(s, edited, self.live.now(), base))
+            self.live.change(apply)
         except editing.EntryError:
             if where is not None:
                 self._add_back(where, edited)
             else:
                 self._gone(words, panel)
             return False
+        if replaced:
+            self._overwrote(edited.id, replaced)
         return True
+
+    def _overwrote(self, entry_id: str, theirs: dict[str, object]) -> None:
+        """Say that the edit just saved replaced what another terminal had changed in the
+        same fields meanwhile, and what that was; ctrl+z puts it back."""
+
+        def put_theirs_back(session: Session, when: datetime) -> Entry:
+            entry = editing.get(session, entry_id)
+            if entry is None:
+                raise editing.EntryError("that entry is gone (deleted elsewhere?)")
+            restored = entry.with_changes(**theirs)
+            editing.replace(session, restored, when)
+            return restored
+
+        self._undo.append(("edit: the other terminal's version is back", put_theirs_back))
+        fields = " and ".join(name.replace("_", " ") for name in theirs)
+        shown = "; ".join(one_line(str(value))[:80] for value in theirs.values())
+        self.notify(
+            f"Another terminal changed the {fields} of this entry while you edited it. Yours "
+            f"is saved; theirs was: {shown}. ctrl+z puts theirs back.",
+            severity="warning",
+            timeout=20,
+            markup=False,
+        )
 
     def _add_back(self, where: str, edited: Entry) -> None:
         """Add an edit whose entry was deleted meanwhile back as a new entry, and say so:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from postmortem_tui import editing
-from postmortem_tui.edit_merge import merge_edit
+from postmortem_tui.edit_merge import merge_edit, overwritten
 from postmortem_tui.model import (
     ActionItem,
     Impact,
+    Improvement,
     Incident,
     Note,
     Session,
@@ -63,3 +64,14 @@ def test_replace_with_a_base_keeps_the_other_terminals_change() -> None:
     assert editing.replace(session, opened.with_changes(time="14:13"), NOW, base=opened)
     [entry] = session.timeline
     assert (entry.time, entry.kind, entry.updated) == ("14:13", "trigger", NOW)
+
+
+def test_what_an_edit_overwrites_is_named_with_the_value_it_replaces() -> None:
+    opened = Improvement(text="Support macros were ready")
+    elsewhere = opened.with_changes(text="Support macros were ready X1", tag="alerting")
+    mine = opened.with_changes(text="Support macros were ready Y2")
+    assert overwritten(opened, mine, elsewhere) == {"text": "Support macros were ready X1"}
+    assert overwritten(opened, opened.with_changes(tag="documentation"), elsewhere) == {"tag": "alerting"}
+    # Not overwritten: a field only one side changed, or both changed to the same value.
+    assert overwritten(opened, opened.with_changes(tag="documentation"), opened) == {}
+    assert overwritten(opened, elsewhere.model_copy(), elsewhere) == {}

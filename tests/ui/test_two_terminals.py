@@ -369,3 +369,38 @@ async def test_an_owner_and_a_deadline_changed_in_two_terminals_at_once_are_both
         for app in (first, second):
             [item] = [item for item in app.live.session.action_items if item.id == target]
             assert (item.owner, str(item.deadline)) == ("Aisha Bello", "2027-02-15")
+
+
+async def test_the_same_field_edited_in_two_terminals_says_what_the_second_save_replaced(
+    sample_path: Path,
+) -> None:
+    """A reviewer's race: both terminals open the same action; one changes its owner and
+    saves; the other, its form still showing the old owner, saves another. The second save
+    stands, and that terminal is told whose owner it replaced; ctrl+z puts it back."""
+    clock = FakeClock(START)
+    first = make_app(sample_path, clock=clock, autosave=False)
+    second = make_app(sample_path, clock=clock, autosave=False)
+    told: list[str] = []
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        second.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        await one.press("6")
+        await two.press("6")
+        target = first.screen.query_one("#panel-action_items EntryTable", EntryTable).selected_key
+        await one.press("e")
+        await two.press("e")  # both forms open on the same owner
+        first.screen.query_one("#input-owner", Input).value = "Aisha Bello"
+        await one.press("ctrl+s")
+        await _sync(clock, [one, two], 1.0)  # the second has read it; its form has not
+        second.screen.query_one("#input-owner", Input).value = "Sam Chen"
+        await two.press("ctrl+s")
+        await two.pause()
+
+        def owner() -> str:
+            return next(item.owner for item in second.live.session.action_items if item.id == target)
+
+        assert owner() == "Sam Chen"
+        assert any("changed the owner" in message and "Aisha Bello" in message for message in told)
+        await two.press("ctrl+z")
+        assert owner() == "Aisha Bello"
+        await _sync(clock, [two, one], 1.0)
+        assert next(item.owner for item in first.live.session.action_items if item.id == target) == "Aisha Bello"
