@@ -35,7 +35,9 @@ def _remembered_theme(app: PostmortemApp) -> str:
     """The theme the app starts in: the remembered one, if it is known."""
     app.register_theme(HIGH_CONTRAST)
     theme = app.live.config.theme
-    return theme if theme in app.available_themes else constants.DEFAULT_THEME
+    theme = theme if theme in app.available_themes else constants.DEFAULT_THEME
+    app.set_class(True, f"-theme-{theme}", update=False)  # as Textual's theme watcher does
+    return theme
 
 
 class PostmortemApp(App[int]):

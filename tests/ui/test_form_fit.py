@@ -122,3 +122,24 @@ async def test_a_tall_terminal_keeps_the_fields_boxed(sample_path: Path) -> None
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert form.query_one("#input-what", Input).region.height == 1
+
+
+async def test_the_focused_fields_label_is_the_one_marked(sample_path: Path) -> None:
+    """A reviewer found the first field's label kept its highlight after Tab moved on: on
+    an unboxed form that told a screen share the wrong field was being typed into."""
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _action_form(pilot)
+
+        def marked() -> list[str]:
+            return [
+                spec.key
+                for spec in form.fields()
+                if form.query_one(f"#field-{spec.key} > .field-label").styles.text_style.bold
+            ]
+
+        assert marked() == ["what"]
+        await pilot.press("tab", "tab", "tab")
+        await pilot.pause()
+        assert app.focused is form.query_one("#input-impact")
+        assert marked() == ["impact"]

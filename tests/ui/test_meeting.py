@@ -370,7 +370,7 @@ async def test_the_app_opens_in_the_remembered_theme_or_the_default_if_unknown(
     async with app.run_test(size=(100, 30)):
         assert app.theme == "high-contrast"
         assert app.screen.styles.background == Color.parse("#000000")
-        assert "-dark-mode" in app.classes
+        assert {"-dark-mode", "-theme-high-contrast"} <= app.classes
     config.write_text('theme = "gone-theme"  # from an older version\n')
     again = _app(empty_path)
     async with again.run_test(size=(100, 30)):
