@@ -118,6 +118,11 @@ class ClockScreen(Screen):
         if self._timer is None and self.is_mounted:
             self._schedule_tick()
 
+    def on_screen_suspend(self) -> None:
+        """A dialog has opened over the screen: its header line takes the step's time now,
+        not at the next tick (the title was seen to jump a second later)."""
+        self.call_after_refresh(self.tick)
+
     @property
     def in_view(self) -> bool:
         """On screen: on top, or under dialogs only (not under the presenter view, which
