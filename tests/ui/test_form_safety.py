@@ -56,6 +56,33 @@ async def test_escape_on_a_changed_form_asks_and_keeps_the_words(sample_path: Pa
         assert form.values()["what"] == "Alert on lock time"
 
 
+async def test_escape_on_a_root_cause_form_with_only_its_kind_changed_closes_it(sample_path: Path) -> None:
+    """Choosing what to add (a factor, the statement) is not typing: Escape closes the form
+    at once. Words typed still make it ask."""
+    from textual.widgets import Select
+
+    from postmortem_tui.ui.forms.root_cause_form import RootCauseForm
+
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for mode in ("factor", "statement"):
+            await pilot.press("r")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, RootCauseForm)
+            form.query_one("#input-mode", Select).value = mode
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, (RootCauseForm, DiscardChangesScreen)), mode
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#input-first", Input).insert_text_at_cursor("the lock")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DiscardChangesScreen)
+
+
 async def test_discarding_a_changed_form_closes_it_without_saving(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -325,8 +325,13 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
             return
         self.dismiss(result)
 
+    def kept(self, values: dict[str, Any]) -> dict[str, Any]:
+        """What Escape would throw away of ``values``: by default all of them."""
+        return values
+
     def action_cancel(self) -> None:
-        if self._opened_with is None or self.values() == self._opened_with:
+        opened = self._opened_with
+        if opened is None or self.kept(self.values()) == self.kept(opened):
             self.dismiss(None)
             return
         from .discard import DiscardChangesScreen

@@ -84,6 +84,15 @@ class RootCauseForm(FormScreen[RootCauseInput]):
         self.query_one("#field-second").display = mode in ("why", "new chain")
         self.query_one("#field-first .field-label").update(self._first_label(mode))  # type: ignore[attr-defined]
 
+    def kept(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Only the words: the kind of entry and a factor's category are choices on the way
+        to typing, and the statement put into the field when it is chosen was not typed
+        (Escape after changing only the kind asked whether to discard what was typed)."""
+        first = values["first"]
+        if values["mode"] == "statement" and first == self.statement:
+            first = ""
+        return {"first": first.strip(), "second": values["second"].strip()}
+
     def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
         return {
             key: format_field_hints(found)
