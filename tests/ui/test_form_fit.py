@@ -143,3 +143,15 @@ async def test_the_focused_fields_label_is_the_one_marked(sample_path: Path) -> 
         await pilot.pause()
         assert app.focused is form.query_one("#input-impact")
         assert marked() == ["impact"]
+
+
+async def test_the_owner_field_completes_a_participants_name(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _action_form(pilot)
+        owner = form.query_one("#input-owner", Input)
+        owner.focus()
+        await pilot.press("p", "r", "i")
+        await pilot.pause()
+        await pilot.press("right")  # takes the completion shown
+        assert owner.value == "Priya Raman"

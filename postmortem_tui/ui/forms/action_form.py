@@ -61,7 +61,11 @@ class ActionForm(FormScreen[ActionItem]):
         levels = [(level, level) for level in LEVELS]
         return [
             Field("what", "What (specific and measurable)", text_input(item.what, "add an alert when a lock is held over 30 s")),
-            Field("owner", "Owner (exactly one person)", text_input(item.owner, "a name")),
+            Field(
+                "owner",
+                "Owner (exactly one person)",
+                text_input(item.owner, "a name (\u2192 completes one of the participants)", [p.name for p in self.participants]),
+            ),
             Field("deadline", "Deadline", value_input(deadline), hint="2026-12-10, +14d or +2w (from the meeting date)"),
             Field("impact", "Impact", choice(levels, item.impact)),
             Field("effort", "Effort", choice(levels, item.effort), beside=True),

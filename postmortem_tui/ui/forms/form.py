@@ -7,7 +7,7 @@ Enter in a one-line field) with the result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, TextArea
 
@@ -51,8 +52,16 @@ class FieldInput(Input):
     a date, a number) ``replace`` selects it, so that what is typed replaces it ('+2w'
     over the suggested deadline gave '+2w2026-12-11')."""
 
-    def __init__(self, value: str = "", placeholder: str = "", *, replace: bool = False) -> None:
-        super().__init__(value=value, placeholder=placeholder, select_on_focus=replace)
+    def __init__(
+        self,
+        value: str = "",
+        placeholder: str = "",
+        *,
+        replace: bool = False,
+        suggestions: Sequence[str] = (),
+    ) -> None:
+        suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
+        super().__init__(value=value, placeholder=placeholder, select_on_focus=replace, suggester=suggester)
         self.show_start = False
         """Set by the form for the field it opens on: its first focus keeps the start."""
 
@@ -146,10 +155,11 @@ def _field_box(spec: Field, compact: bool) -> Widget:
     return Vertical(*parts, classes="form-field", id=f"field-{spec.key}")
 
 
-def text_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
+def text_input(value: str = "", placeholder: str = "", suggestions: Sequence[str] = ()) -> Callable[[], Widget]:
     """A field of words. Not selected when focused: the first key would replace a title or
-    an action's words being edited; the cursor goes to their end."""
-    return lambda: FieldInput(value, placeholder)
+    an action's words being edited; the cursor goes to their end. ``suggestions``: words it
+    completes as they are typed (the rest shown dim; the right arrow takes it)."""
+    return lambda: FieldInput(value, placeholder, suggestions=suggestions)
 
 
 def value_input(value: str = "", placeholder: str = "") -> Callable[[], Widget]:
