@@ -29,7 +29,7 @@ class TimelinePanel(ListPanel):
         ColumnSpec("kind", "Kind", 16, shown_from=58),  # "change / trigger" whole
         ColumnSpec("source", "Source", 7, shown_from=72),
     )
-    PLACEHOLDER = "14:12 what happened   (no time: stamped now)"
+    PLACEHOLDER = "14:12 what happened (no time: now)"
     EMPTY = "No timeline yet: press t and type 14:12 what happened."
     _shown: dict[str, tuple[datetime, Row, str]] = {}
     """Each entry's row and detail, with the ``updated`` they were built from."""

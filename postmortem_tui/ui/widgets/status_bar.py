@@ -16,7 +16,7 @@ from textual.widget import Widget
 
 from ...visible_text import one_line
 
-TITLE_MIN = 18
+TITLE_MIN = 16
 """Cells the title keeps however long the rest of the line is (padding included)."""
 
 
