@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from postmortem_tui.checks.hint import Hint
-from postmortem_tui.ui.forms.form import format_field_hints
+from postmortem_tui.ui.forms.fields import format_field_hints
 from postmortem_tui.ui.panels.list_panel import format_hints
 
 NAMED = Hint("blameless.person-subject", "makes a person the subject of a failure", "What let it happen?")

@@ -16,15 +16,8 @@ from ...model import (
     Participant,
 )
 from ...timeparse import parse_deadline
-from .form import (
-    Field,
-    FormError,
-    FormScreen,
-    choice,
-    format_field_hints,
-    text_input,
-    value_input,
-)
+from .fields import Field, choice, format_field_hints, text_input, value_input
+from .form import FormError, FormScreen
 
 
 class ActionForm(FormScreen[ActionItem]):

@@ -8,7 +8,8 @@ from textual.widgets import SelectionList
 
 from ...checks.criteria import Suggestion
 from ...model.criteria import CRITERIA, CRITERION_TITLES, Criteria
-from .form import Field, FormScreen, text_input
+from .fields import Field, text_input
+from .form import FormScreen
 
 
 class CriteriaForm(FormScreen[Criteria]):

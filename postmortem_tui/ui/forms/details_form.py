@@ -10,15 +10,8 @@ from pydantic import ValidationError
 from ...edit_merge import merge_edit
 from ...live_session import LiveSession
 from ...model import DOCUMENT_STATUSES, SEVERITIES, Session
-from .form import (
-    Field,
-    FormError,
-    FormScreen,
-    choice,
-    long_text,
-    text_input,
-    value_input,
-)
+from .fields import Field, choice, long_text, text_input, value_input
+from .form import FormError, FormScreen
 
 
 def _when(value: datetime | None) -> str:

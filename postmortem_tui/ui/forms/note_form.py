@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from ...model import IMPROVEMENT_TAGS, Improvement, Note
-from .form import Field, FormError, FormScreen, choice, text_input
+from .fields import Field, choice, text_input
+from .form import FormError, FormScreen
 
 
 class NoteForm(FormScreen[Note | Improvement]):

@@ -9,7 +9,8 @@ from typing import Any
 from textual.widgets import SelectionList
 
 from ...model import ROLE_TITLES, ROLES, Participant
-from .form import Field, FormError, FormScreen, text_input
+from .fields import Field, text_input
+from .form import FormError, FormScreen
 
 
 class ParticipantForm(FormScreen[Participant]):

@@ -10,7 +10,8 @@ from textual.widgets import Input, Select
 
 from ...checks import hints_for_text
 from ...model import FACTOR_CATEGORIES
-from .form import Field, FormError, FormScreen, choice, format_field_hints, text_input
+from .fields import Field, choice, format_field_hints, text_input
+from .form import FormError, FormScreen
 
 MODES = [
     ("Why / because (this chain)", "why"),

@@ -7,7 +7,8 @@ from typing import Any
 
 from ...model import KIND_TITLES, KINDS, SOURCES, TimelineEntry
 from ...timeparse import parse_leading_time
-from .form import Field, FormError, FormScreen, choice, text_input, value_input
+from .fields import Field, choice, text_input, value_input
+from .form import FormError, FormScreen
 
 
 class TimelineForm(FormScreen[TimelineEntry]):
