@@ -29,6 +29,24 @@ PREVIEW_LINES = 1500
 """The preview renders at most this many lines; the export always has everything."""
 
 
+HEAD_LINES = 30
+"""The preview shows the document up to the first section that starts after this many lines
+at once, and the rest when that is on screen (see :func:`first_screens`)."""
+
+
+def first_screens(document: str) -> tuple[str, str]:
+    """``document`` cut before its first section (``## ``) that starts after ``HEAD_LINES``
+    lines: the part the preview shows first, and the rest. The document's tables come after
+    the summary; Textual's Markdown widget makes one widget per table cell and lays them all
+    out, so the whole preview took a third of a second to appear, where its first screens,
+    tables aside, take a fraction of that."""
+    lines = document.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if number >= HEAD_LINES and line.startswith("## "):
+            return "".join(lines[:number]), "".join(lines[number:])
+    return document, ""
+
+
 def default_export_path(session_path: Path) -> Path:
     """Beside the session, with its name and .md; never the session itself (one named .md)."""
     path = session_path.with_suffix(".md")
@@ -47,6 +65,8 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
         super().__init__()
         self.live = live
         self._timer: Timer | None = None
+        self._previewing = ""
+        """The document the preview is being filled with."""
 
     def compose(self) -> ComposeResult:
         # The meeting's clock stays in view: step 7 runs its countdown on this screen.
@@ -87,7 +107,20 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
             document = "\n".join(shown[:PREVIEW_LINES]) + (
                 f"\n\n*The preview stops here; the export has all {len(shown)} lines.*\n"
             )
-        self.query_one("#preview-doc", Markdown).update(document)
+        head, rest = first_screens(document)
+        preview = self.query_one("#preview-doc", Markdown)
+        self._previewing = document
+
+        def append_rest() -> None:
+            if self._previewing is document:  # not shown again meanwhile
+                preview.append(rest)
+
+        async def fill() -> None:
+            await preview.update(head)
+            if rest:
+                self.call_after_refresh(append_rest)  # once the head is on screen
+
+        self.run_worker(fill, group="preview", exclusive=True)
 
     def tick(self) -> None:
         """Repaint the header from the clock, and wake when its seconds next turn over."""

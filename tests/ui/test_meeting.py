@@ -999,3 +999,37 @@ async def test_on_a_big_screen_the_wrap_up_shows_the_export_path_whole(sample_pa
         await pilot.pause()
         field = app.screen.query_one("#export-path", Input)
         assert field.content_region.width >= 80  # a path such as ~/postmortems/2026/... whole; was 36
+
+
+def test_the_preview_shows_its_first_screens_first_then_the_rest() -> None:
+    from postmortem_tui.ui.wrap_up_screen import HEAD_LINES, first_screens
+
+    lines = [f"line {n}\n" for n in range(40)]
+    lines[5] = "## Early section\n"
+    lines[HEAD_LINES + 3] = "## Timeline\n"
+    document = "".join(lines)
+    head, rest = first_screens(document)
+    assert head + rest == document
+    assert rest.startswith("## Timeline\n") and "## Early section" in head
+    assert first_screens("# Short\n\nno sections\n") == ("# Short\n\nno sections\n", "")
+
+
+async def test_the_wrap_up_preview_is_the_whole_document(sample_path: Path) -> None:
+    from textual.widgets import Markdown
+
+    from postmortem_tui.export import render
+
+    clock = FakeClock(START)
+    app = _app(sample_path, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        preview = app.screen.query_one("#preview-doc", Markdown)
+        for _ in range(20):  # the rest follows the first screens
+            await pilot.pause(0.05)
+            if preview.source.endswith(render(app.live.session, now=clock.now())):
+                break
+        assert preview.source == render(app.live.session, now=clock.now())
+        headings = [str(block.content).strip() for block in preview.query("MarkdownH2")]
+        assert headings[0] == "Summary" and headings[-1] == "Distribution"
+        assert preview.query("MarkdownTable")  # the timeline and the others, drawn as tables
