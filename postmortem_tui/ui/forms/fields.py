@@ -123,12 +123,17 @@ def field_rows(specs: Iterable[Field]) -> list[list[Field]]:
     return rows
 
 
+def set_compact(widget: Widget, compact: bool) -> None:
+    """Draw ``widget`` without its box (Textual's compact style), if it has one."""
+    if hasattr(widget, "compact"):
+        widget.compact = compact  # type: ignore[attr-defined]
+
+
 def field_box(spec: Field, compact: bool) -> Widget:
     """A field with its label above it, its hint, and room below for an error or a hint."""
     widget = spec.make()
     widget.id = f"input-{spec.key}"
-    if hasattr(widget, "compact"):
-        widget.compact = compact  # type: ignore[attr-defined]
+    set_compact(widget, compact)
     parts = [
         Label(spec.label, classes="field-label", markup=False),
         widget,

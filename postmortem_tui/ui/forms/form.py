@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, TextArea
 
 from ..styles_on_demand import StyledOnDemand
-from .fields import COMPACT_BELOW, Field, FieldInput, field_box, field_rows
+from .fields import COMPACT_BELOW, Field, FieldInput, field_box, field_rows, set_compact
 
 T = TypeVar("T")
 
@@ -116,7 +116,8 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
             errors.first().display = False  # being corrected: the live hint takes over
         self._clear_answered_errors()
         self._update_live()
-        self._show_problems()
+        if self.query_one(".form-problems").display:  # typing only ever puts errors right
+            self._show_problems()
 
     def _clear_answered_errors(self) -> None:
         """Hide the errors the values now answer, also under other fields: typing a
@@ -216,8 +217,7 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
     def on_resize(self, event: events.Resize) -> None:
         compact = event.size.height < COMPACT_BELOW
         for widget in self.query("Input, Select, TextArea, SelectionList, Button"):
-            if hasattr(widget, "compact"):
-                widget.compact = compact  # type: ignore[attr-defined]
+            set_compact(widget, compact)
 
     def on_mount(self) -> None:
         for label in self.query(".field-error"):
