@@ -18,6 +18,7 @@ from ..checks.backlog import BacklogItem
 from ..model import Session
 from ..visible_text import one_line
 from .styles_on_demand import StyledOnDemand
+from .widgets.key_bar import KeyBar
 
 
 class BacklogScreen(StyledOnDemand, ModalScreen[None]):
@@ -36,6 +37,7 @@ class BacklogScreen(StyledOnDemand, ModalScreen[None]):
             yield Static(f"Looking in {self.folder}\u2026", id="backlog-summary", markup=False)
             yield DataTable(id="backlog-rows", cursor_type="row", zebra_stripes=True)
             yield Label("esc close", classes="form-keys")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from .styles_on_demand import StyledOnDemand
+from .widgets.key_bar import KeyBar
 
 
 class HelpScreen(StyledOnDemand, ModalScreen[None]):
@@ -25,6 +26,7 @@ class HelpScreen(StyledOnDemand, ModalScreen[None]):
         text = files("postmortem_tui.ui").joinpath("help.md").read_text(encoding="utf-8")
         with VerticalScroll(id="help"):
             yield Markdown(text)
+        yield KeyBar()
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

@@ -32,6 +32,7 @@ from ..importers.preview import parse_offset
 from ..model import KIND_TITLES, Session
 from ..visible_text import one_line
 from .styles_on_demand import StyledOnDemand
+from .widgets.key_bar import KeyBar
 
 TICK, NO_TICK = "\u2611", "\u2610"
 
@@ -91,6 +92,7 @@ class ImportScreen(StyledOnDemand, ModalScreen[tuple[ImportRow, ...] | None]):
                 yield Button("Add ticked rows", variant="primary", id="import-add", disabled=True)
                 yield Button("Cancel", id="import-cancel")
                 yield Label("space tick \u00b7 ctrl+a all \u00b7 ctrl+s add \u00b7 esc cancel", classes="form-keys")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#import-rows", DataTable)

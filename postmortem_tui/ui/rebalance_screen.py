@@ -12,6 +12,7 @@ from textual.widgets import Button, Label, Static
 from ..checks.pace import Rebalance
 from ..model import Agenda
 from .styles_on_demand import StyledOnDemand
+from .widgets.key_bar import KeyBar
 
 
 def plan_lines(agenda: Agenda, plan: Rebalance) -> list[str]:
@@ -57,6 +58,7 @@ class RebalanceScreen(StyledOnDemand, ModalScreen[bool]):
             with Horizontal(classes="form-buttons"):
                 yield Button("Apply (y)", variant="primary", id="apply")
                 yield Button("Keep the plan (n)", id="keep")
+        yield KeyBar()
 
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:

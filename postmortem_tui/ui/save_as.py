@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from .styles_on_demand import StyledOnDemand
+from .widgets.key_bar import KeyBar
 
 
 class SaveAsScreen(StyledOnDemand, ModalScreen[Path | None]):
@@ -48,6 +49,7 @@ class SaveAsScreen(StyledOnDemand, ModalScreen[Path | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button("Save here", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield KeyBar()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -86,6 +88,7 @@ class CannotSaveScreen(StyledOnDemand, ModalScreen[str | None]):
                 yield Button("Save elsewhere", variant="primary", id="save-as")
                 yield Button("Keep working", id="stay")
                 yield Button("Quit and lose changes", variant="error", id="quit")
+        yield KeyBar()
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:

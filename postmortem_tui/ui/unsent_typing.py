@@ -17,6 +17,7 @@ from ..visible_text import one_line
 from .panels.catalog import PANELS
 from .panels.list_panel import ListPanel
 from .styles_on_demand import StyledOnDemand
+from .widgets.key_bar import KeyBar
 
 
 def unsent_panel(stack: list[Screen]) -> ListPanel | None:
@@ -71,6 +72,7 @@ class UnsentTypingScreen(StyledOnDemand, ModalScreen[str]):
                 if self.can_add:
                     yield Button("Add it and quit", id="add")
                 yield Button("Quit without it", variant="error", id="quit")
+        yield KeyBar()
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.ui.app import make_app
 from postmortem_tui.ui.forms.action_form import ActionForm
+from postmortem_tui.ui.widgets.key_bar import KeyBar
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
 
@@ -38,7 +39,19 @@ async def test_at_80x24_every_field_of_the_action_form_is_in_view(sample_path: P
         for key in keys:
             assert _in_view(form, form.query_one(f"#input-{key}")), key
             assert _in_view(form, form.query_one(f"#field-{key} > .field-label")), key
-        assert form.query_one("#save").region.bottom <= 24
+        assert form.query_one("#save").region.bottom <= form.query_one(KeyBar).region.y
+
+
+async def test_the_footer_under_a_dialog_shows_the_dialog_s_keys(sample_path: Path) -> None:
+    """Not the meeting's keys under it: n would type an n, not go to the next step."""
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _action_form(pilot)
+        assert form.query_one(KeyBar).render().plain == "esc Cancel ^s Save"
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query_one(KeyBar).render().plain == "esc Close"
 
 
 async def test_a_refused_save_at_80x24_shows_every_reason_and_names_the_fields(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
-from postmortem_tui.ui.widgets.key_bar import KeyBar
+from postmortem_tui.ui.widgets.key_bar import KeyBar, types_a_character
 
 
 class Pane(Static, can_focus=True):
@@ -30,6 +30,25 @@ class Demo(App[None]):
     def compose(self) -> ComposeResult:
         yield Pane("pane", id="pane")
         yield Input(id="input")
+        yield KeyBar()
+
+
+class Typing(App[None]):
+    """Keys that type a character, as the meeting screen has them, and text fields."""
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit"),
+        Binding("f1,question_mark", "help", "Help", key_display="?"),
+        Binding("t", "add", "Event"),
+        Binding("plus", "extend", "+1 min", key_display="+"),
+        Binding("f2", "export", "Export"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Pane("pane", id="pane")
+        yield Input(id="input")
+        yield TextArea("notes", id="notes")
+        yield TextArea("read me", id="read-only", read_only=True)
         yield KeyBar()
 
 
@@ -95,3 +114,25 @@ async def test_the_key_under_the_pointer_shows_its_tooltip() -> None:
         await pilot.hover(KeyBar, offset=(0, 0))
         await pilot.pause()
         assert app.query_one(KeyBar).tooltip == "Turn the pane over"
+
+
+async def test_while_typing_keys_that_type_a_character_are_left_out() -> None:
+    app = Typing()
+    async with app.run_test() as pilot:
+        app.query_one("#pane").focus()
+        await pilot.pause()
+        assert line(app) == "f Flip x Stuck ^q Quit ? Help t Event + +1 min f2 Export"
+        for field in ("#input", "#notes"):
+            app.query_one(field).focus()
+            await pilot.pause()
+            # "?" would type a "?" into the field: Help is shown by its other key
+            assert line(app) == "^q Quit F1 Help f2 Export", field
+        app.query_one("#read-only").focus()
+        await pilot.pause()
+        assert line(app) == "^q Quit ? Help t Event + +1 min f2 Export"
+
+
+def test_keys_that_type_a_character() -> None:
+    typing = ["a", "P", "1", "question_mark", "space", "plus", "minus", "number_sign"]
+    not_typing = ["enter", "escape", "tab", "delete", "f1", "ctrl+s", "shift+tab"]
+    assert [key for key in typing + not_typing if types_a_character(key)] == typing

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from ..styles_on_demand import StyledOnDemand
+from ..widgets.key_bar import KeyBar
 
 
 class DiscardChangesScreen(StyledOnDemand, ModalScreen[bool]):
@@ -39,6 +40,7 @@ class DiscardChangesScreen(StyledOnDemand, ModalScreen[bool]):
                 yield Button("Keep editing", variant="primary", id="keep")
                 yield Button("Discard", variant="error", id="discard")
                 yield Label("esc keep \u00b7 ^d discard", classes="form-keys")
+        yield KeyBar()
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:

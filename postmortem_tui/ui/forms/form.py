@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, TextArea
 
 from ..styles_on_demand import StyledOnDemand
+from ..widgets.key_bar import KeyBar
 from .fields import COMPACT_BELOW, Field, FieldInput, field_box, field_rows, set_compact
 
 T = TypeVar("T")
@@ -88,6 +89,7 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
                 yield Button("Cancel", id="cancel", compact=compact)
                 yield Label("", classes="form-problems", markup=False)
                 yield Label("ctrl+s save \u00b7 esc cancel", classes="form-keys")
+        yield KeyBar()
 
     def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
         """Gentle hints to show under fields as they are typed (they never block Save)."""

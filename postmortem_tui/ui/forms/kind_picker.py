@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from ...model import KIND_TITLES, KINDS
 from ...visible_text import one_line
 from ..styles_on_demand import StyledOnDemand
+from ..widgets.key_bar import KeyBar
 
 NOW = "  \u2190 now"
 """Marks the entry's kind as it is, beside the highlight that moves."""
@@ -42,6 +43,7 @@ class KindPicker(StyledOnDemand, ModalScreen[str | None]):
                 )
             )
             yield Label("1-8, or arrows and Enter \u00b7 esc cancel", classes="form-keys")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

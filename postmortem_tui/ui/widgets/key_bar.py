@@ -5,17 +5,25 @@ bindings may have changed: when a screen is pushed or resumed and at every focus
 the meeting screen that was a tenth of the launch (~35 ms) for one line of text. This widget
 draws the same line, compact as Footer(compact=True) draws it, and redraws it only when the
 keys change. A click on a key presses it, as in Footer.
+
+While a text field has the focus, a key that types a character types it there: such keys are
+left out, and an action that has another key (Help: ``?`` and F1) shows that one.
 """
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import NamedTuple
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
+from textual.keys import format_key, key_to_character
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 
 class ShownKey(NamedTuple):
@@ -24,6 +32,30 @@ class ShownKey(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+
+
+_TYPING_NAMES = frozenset({"space", "plus", "minus"})
+"""Keys that type a character which ``key_to_character`` does not give for their name."""
+
+
+def types_a_character(key: str) -> bool:
+    """Whether ``key`` (a Textual key name) types a character into a text field."""
+    character = key_to_character(key)
+    return key in _TYPING_NAMES or (character is not None and character.isprintable())
+
+
+def takes_text(widget: Widget | None) -> bool:
+    """Whether ``widget`` is a text field (Input, or a TextArea one can type in)."""
+    if isinstance(widget, Input):
+        return True
+    # TextArea's module is not imported for this: it is large and not needed at launch.
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea) and not widget.read_only
+
+
+def _key_name(key: str) -> str:
+    """A key by its own name, as the line writes it: F1, esc."""
+    return key.upper() if re.fullmatch(r"f\d+", key) else format_key(key)
 
 
 class KeyBar(Widget, can_focus=False):
@@ -71,23 +103,28 @@ class KeyBar(Widget, can_focus=False):
 
     def _current_keys(self) -> tuple[ShownKey, ...]:
         """Each action once, by its first key, as Textual's Footer shows them."""
-        app = self.app
+        typing = takes_text(self.screen.focused)
         seen: set[str] = set()
         keys: list[ShownKey] = []
-        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in seen:
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            if not binding.show or binding.action in seen or (typing and types_a_character(key)):
                 continue
             seen.add(binding.action)
             keys.append(
                 ShownKey(
                     binding.key,
-                    app.get_key_display(binding),
+                    self._display(binding, typing),
                     binding.description,
                     enabled,
                     tooltip or binding.tooltip or binding.description,
                 )
             )
         return tuple(keys)
+
+    def _display(self, binding: Binding, typing: bool) -> str:
+        if typing and binding.key_display and len(binding.key_display) == 1:
+            return _key_name(binding.key)  # "?" would type a "?": the line says F1
+        return self.app.get_key_display(binding)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
