@@ -97,6 +97,7 @@ class MeetingScreen(GuidanceActions):
         # Tall enough for the countdown's second size: room for an overrun (+01:32) at that
         # size too, or the countdown would shrink when the time is up.
         self.set_class(height >= 34 and 116 <= width < 140, "-tall")
+        self.set_class(height >= 50 and width >= 180, "-huge")
 
     def on_mount(self) -> None:
         # No super().on_mount(): Textual calls ClockScreen.on_mount itself, after this one;

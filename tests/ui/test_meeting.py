@@ -1033,3 +1033,17 @@ async def test_the_wrap_up_preview_is_the_whole_document(sample_path: Path) -> N
         headings = [str(block.content).strip() for block in preview.query("MarkdownH2")]
         assert headings[0] == "Summary" and headings[-1] == "Distribution"
         assert preview.query("MarkdownTable")  # the timeline and the others, drawn as tables
+
+
+async def test_the_countdown_grows_with_a_shared_screen(sample_path: Path) -> None:
+    """Three rows at 80x24, five at 120x40, eight on a 200x60 screen share, overruns too."""
+    heights = []
+    for size in ((80, 24), (120, 40), (200, 60)):
+        app = make_app(sample_path, clock=FakeClock(START))
+        async with app.run_test(size=size) as pilot:
+            countdown = app.screen.query_one(BigCountdown)
+            countdown.value = "+01:32"  # the widest value: the size must not shrink for it
+            await pilot.pause()
+            heights.append(countdown.size.height)
+            assert countdown.region.right <= app.screen.query_one("#left").region.right
+    assert heights == [3, 5, 8]
