@@ -54,6 +54,15 @@ class TimelineEntry(Entry):
         """The time as the screens show it: ``11-27 10:02`` for an entry on a day of its own."""
         return f"{self.date:%m-%d} {self.time}" if self.date else self.time
 
+    @property
+    def listed_time(self) -> str:
+        """The time as lists show it: :attr:`shown_time`, a stamp without its seconds.
+
+        A stamp is the second the entry was noted in the meeting; a list keeps its time
+        column narrow (the detail line and the file keep the seconds)."""
+        shown = self.shown_time
+        return shown[:-3] if "stamped" in self.marks and len(self.time) == 8 else shown
+
     def sort_key(self, default_date: dt.date) -> tuple[dt.date, str, dt.datetime]:
         # Zero-padded "HH:MM" and "HH:MM:SS" sort as the times they are ("14:12" < "14:12:30").
         return (self.date or default_date, self.time, self.created)

@@ -43,7 +43,7 @@ def step_lines(session: Session, step_key: str, today, config, width: int = 80) 
         day = session.reference_date
         entries = sorted(session.timeline, key=lambda e: e.sort_key(day))
         return [
-            f"{e.shown_time}  {one_line(e.text)}"
+            f"{e.listed_time}  {one_line(e.text)}"
             + (f"  [{KIND_TITLES[e.kind]}]" if e.kind != "other" else "")
             for e in entries
         ]

@@ -80,3 +80,14 @@ def test_an_edit_added_back_survives_the_tombstone_of_the_entry_it_was() -> None
     merged = merge(session)
     assert [s.why for c in merged.root_cause.chains for s in c.steps] == ["why so late?"]
     assert back.id != step.id and back.because == "no alert"
+
+
+def test_a_stamp_keeps_its_second_and_lists_show_it_to_the_minute() -> None:
+    session = _incident(
+        datetime(2026, 11, 20, 9, 0, tzinfo=BERLIN), datetime(2026, 11, 20, 12, 0, tzinfo=BERLIN)
+    )
+    stamped = add_timeline(session, "status page checked again", NOW.replace(second=42))
+    typed = add_timeline(session, "09:05:30 alert fired", NOW)
+    assert (stamped.time, stamped.shown_time) == ("16:00:42", "11-27 16:00:42")  # Berlin
+    assert stamped.listed_time == "11-27 16:00"
+    assert typed.listed_time == typed.shown_time == "09:05:30"  # typed seconds are shown

@@ -1047,3 +1047,22 @@ async def test_the_countdown_grows_with_a_shared_screen(sample_path: Path) -> No
             heights.append(countdown.size.height)
             assert countdown.region.right <= app.screen.query_one("#left").region.right
     assert heights == [3, 5, 8]
+
+
+async def test_a_stamped_entry_lists_its_minute_and_names_the_incident_s_zone(
+    sample_path: Path,
+) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await _type(pilot, "status page checked again")
+        await pilot.press("escape")
+        await pilot.pause()
+        panel = app.screen.query_one("#panel-timeline")
+        table = panel.query_one(EntryTable)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        assert table.get_row_at(table.row_count - 1)[0].value == "11-27 10:00"
+        assert table.columns["time"].width == len("11-27 10:00")  # type: ignore[index]
+        detail = str(panel.detail.render())
+        assert detail.startswith("11-27 10:00:00 EST (stamped)")  # New York, not this machine

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, tzinfo
 
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -22,6 +22,13 @@ SHORT_NAMES = {
 }
 
 
+def zone_name(zone: tzinfo | None, day: date, clock: time) -> str:
+    """The short name of ``zone`` on ``day`` at ``clock`` (EST, CEST, UTC-04:00), or ""."""
+    if zone is None:
+        return ""
+    return datetime.combine(day, clock, tzinfo=zone).tzname() or ""
+
+
 class TimelinePanel(ListPanel):
     COLUMNS = (
         ColumnSpec("time", "Time", 8),
@@ -31,18 +38,25 @@ class TimelinePanel(ListPanel):
     )
     PLACEHOLDER = "14:12 what happened (no time: now)"
     EMPTY = "No timeline yet: press t and type 14:12 what happened."
-    _shown: dict[str, tuple[datetime, Row, str]] = {}
-    """Each entry's row and detail, with the ``updated`` they were built from."""
+    _shown: dict[str, tuple[tuple[datetime, tzinfo | None], Row, str]] = {}
+    """Each entry's row and detail, with the ``updated`` and zone they were built from."""
 
     @staticmethod
-    def _row(entry: TimelineEntry) -> tuple[Row, str]:
-        """The table row of an entry, and its detail line."""
+    def _row(entry: TimelineEntry, zone: tzinfo | None, day: date) -> tuple[Row, str]:
+        """The table row of an entry, and its detail line.
+
+        The detail line of a stamped time (the moment it was noted in the meeting, in the
+        incident's zone) names the zone: a note-taker elsewhere sees the incident's time,
+        not the clock on their wall (``11-27 03:47:27 EST (stamped)``)."""
         kind = KIND_TITLES[entry.kind] if entry.kind != "other" else ""
-        time = entry.shown_time
+        when = entry.shown_time
+        if "stamped" in entry.marks:
+            name = zone_name(zone, entry.date or day, entry.clock_time)
+            when += f" {name}" if name else ""
         marks = f" ({', '.join(entry.marks)})" if entry.marks else ""
-        about = " \u00b7 ".join(part for part in (time + marks, kind, entry.source) if part)
+        about = " \u00b7 ".join(part for part in (when + marks, kind, entry.source) if part)
         detail = f"{about}\n{entry.text}" + (f"\n{entry.link}" if entry.link else "")
-        return Row(entry.id, entry.updated, (time, entry.text, kind, entry.source)), detail
+        return Row(entry.id, entry.updated, (entry.listed_time, entry.text, kind, entry.source)), detail
 
     def compose_top(self) -> ComposeResult:
         yield Static("", classes="durations", markup=False)
@@ -52,14 +66,15 @@ class TimelinePanel(ListPanel):
         # id and ``updated``, which the store moves on at each change of an entry's content:
         # at 10,000 entries rebuilding them all took 0.2 s of each Enter, twice.
         shown, kept = self._shown, {}
+        zone, day = session.incident.timeline_zone(), session.reference_date
         rows = []
         details = {}
         checked = {}
         for entry in session.timeline:
             checked[entry.id] = entry.text
             cached = shown.get(entry.id)
-            if cached is None or cached[0] != entry.updated:
-                cached = (entry.updated, *self._row(entry))
+            if cached is None or cached[0] != (entry.updated, zone):
+                cached = ((entry.updated, zone), *self._row(entry, zone, day))
             kept[entry.id] = cached
             rows.append(cached[1])
             details[entry.id] = cached[2]
