@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
@@ -40,6 +41,19 @@ async def test_at_80x24_every_field_of_the_action_form_is_in_view(sample_path: P
             assert _in_view(form, form.query_one(f"#input-{key}")), key
             assert _in_view(form, form.query_one(f"#field-{key} > .field-label")), key
         assert form.query_one("#save").region.bottom <= form.query_one(KeyBar).region.y
+
+
+@pytest.mark.parametrize("key", ["a", "d", "r", "P"])
+async def test_at_80x24_every_form_shows_its_buttons_inside_its_box(sample_path: Path, key: str) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        form = app.screen
+        box = form.query_one(".form")
+        inside = box.region.shrink(box.styles.gutter)  # not on the box's border
+        assert inside.contains_region(form.query_one("#save").region), key
+        assert box.region.bottom <= form.query_one(KeyBar).region.y
 
 
 async def test_the_footer_under_a_dialog_shows_the_dialog_s_keys(sample_path: Path) -> None:
