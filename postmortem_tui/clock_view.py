@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .agenda_clock import AgendaClock, format_countdown, phase
 from .model import Session
-from .prompts import STEP_PROMPTS
+from .prompts import SHORT_PROMPTS, STEP_PROMPTS
 
 
 class StepLine(NamedTuple):
@@ -35,6 +35,8 @@ class ClockView(NamedTuple):
     fraction: float
     notice: str
     prompt: str
+    short_prompt: str
+    """The prompt in fewer words, for a step box too small for all of ``prompt``."""
     agenda: tuple[StepLine, ...]
     used: str
     projected: str
@@ -101,6 +103,7 @@ def clock_view(
         fraction=1.0 if finished else min(clock.elapsed() / (step.minutes * 60), 1.0),
         notice=notice_for(clock, remaining, standing, resume_notice),
         prompt=STEP_PROMPTS[step.key],
+        short_prompt=SHORT_PROMPTS[step.key],
         agenda=agenda_lines(clock),
         used=f"{_minutes(clock.used_seconds())}/{planned} min",
         projected=f"ends {projected.astimezone():%H:%M}" + (f" (+{round(over)} min)" if late else ""),

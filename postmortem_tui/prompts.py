@@ -45,6 +45,21 @@ STEP_PROMPTS: dict[StepKey, str] = {
     ),
 }
 
+SHORT_PROMPTS: dict[StepKey, str] = {
+    "tone": "Read the blameless norm aloud, then go round: who is here, in which role? Press P to add someone.",
+    "timeline": (
+        "Go through it in order. At each moment ask: what did we know, what did we do? "
+        "Press t to add, k for its kind."
+    ),
+    "root_cause": "Keep asking why, down to the conditions that let it happen. Press r to add a why or a factor.",
+    "went_well": "What worked? Detection, good calls, tools that helped. Press w to add one.",
+    "improve": "Where did alerting, docs, communication or the response fall short? Press i to add one.",
+    "actions": "Specific, measurable actions: each with one owner and a deadline. Press a to add one.",
+    "wrap_up": "Confirm owners and deadlines, where it is published and who reviews it. Press x to export.",
+}
+"""The same in fewer words, for a small step box (80x24): the question and the keys, where
+the long prompt would lose its question to keep its keys."""
+
 
 _KEYS = re.compile(r"\s*Press .*$", re.S)
 

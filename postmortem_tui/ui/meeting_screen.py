@@ -130,6 +130,7 @@ class MeetingScreen(GuidanceActions):
             fraction=view.fraction,
             notice=view.notice,
             prompt=view.prompt,
+            short_prompt=view.short_prompt,
         )
         # Under a form or dialog the big countdown is hidden; the header line above it is not.
         show_status(self.query_one(StatusBar), self.live, view, step_time=self.app.screen is not self)

@@ -282,6 +282,19 @@ def test_the_room_prompt_names_no_keys() -> None:
         assert shown and prompt.startswith(shown), key
 
 
+def test_each_short_prompt_is_shorter_and_names_the_same_keys() -> None:
+    import re
+
+    from postmortem_tui.prompts import SHORT_PROMPTS, STEP_PROMPTS
+
+    assert SHORT_PROMPTS.keys() == STEP_PROMPTS.keys()
+    for key, prompt in STEP_PROMPTS.items():
+        short = SHORT_PROMPTS[key]
+        assert len(short) < len(prompt), key
+        keys = re.findall(r"\b([A-Za-z])\b(?= to| for)", prompt.split("Press ", 1)[1])
+        assert keys and all(f"{k} " in short.split("Press ", 1)[1] for k in keys), key
+
+
 def test_once_every_step_is_done_the_countdown_stands_at_zero_not_at_the_last_steps_time() -> None:
     from datetime import datetime, timezone
 

@@ -136,8 +136,10 @@ async def test_the_step_prompt_ends_at_a_sentence_on_a_small_screen(sample_path:
         await pilot.pause()
         box = app.screen.query_one("#step-prompt", Static)
         shown = str(box.render())
-        assert shown.startswith("Walk through the incident") and shown[-1] in ".?!"
-        assert "Press t to add an entry" in shown  # the one place that names t and k
+        # the short form, whole: the step's question and the one place that names t and k
+        assert shown.startswith("Go through it in order") and "\u2026" not in shown
+        assert "what did we know, what did we do?" in " ".join(shown.split())
+        assert shown.endswith("Press t to add, k for its kind.")
         width, height = box.content_region.size
         assert len(textwrap.wrap(shown, width)) <= height
 
@@ -223,6 +225,20 @@ def test_a_prompt_too_long_for_its_box_is_cut_with_an_ellipsis_keeping_the_keys(
     assert cut.startswith("Read the blameless norm aloud") and "\u2026 Press P" in cut
     assert len(textwrap.wrap(cut, 28)) == 4  # every row used, none more
     assert fit_prompt(prompt, 28, 1) == "Press P to add someone."
+
+
+def test_a_prompt_too_long_for_its_box_gives_way_to_its_short_form() -> None:
+    import textwrap
+
+    from postmortem_tui.prompts import SHORT_PROMPTS, STEP_PROMPTS
+    from postmortem_tui.ui.widgets.step_panel import fit_prompt
+
+    prompt, short = STEP_PROMPTS["timeline"], SHORT_PROMPTS["timeline"]
+    assert fit_prompt(prompt, 60, 6, short) == prompt  # room for all of it
+    assert fit_prompt(prompt, 28, 5, short) == short  # the question and the keys, whole
+    cut = fit_prompt(prompt, 28, 2, short)
+    assert cut.startswith("Go through it") and cut.endswith("Press t to add, k for its kind.")
+    assert len(textwrap.wrap(cut, 28)) <= 2
 
 
 async def test_the_prompt_fills_the_rows_a_notice_leaves_when_it_goes(sample_path: Path) -> None:

@@ -20,14 +20,16 @@ class FittedPrompt(Static):
     an ellipsis. The last sentence, "Press t to add ...", is kept whatever else goes: for
     most of these keys it is the only place on screen that names them. Fitted again, from
     the whole prompt, whenever the box changes size (a notice line or the presence line
-    coming or going)."""
+    coming or going). Where the whole prompt does not fit, its short form is shown (whole
+    or cut)."""
 
     prompt = ""
+    short = ""
 
-    def show_prompt(self, prompt: str) -> None:
-        if prompt == self.prompt:
+    def show_prompt(self, prompt: str, short: str = "") -> None:
+        if (prompt, short) == (self.prompt, self.short):
             return  # called at every second of the countdown; refitted on resize
-        self.prompt = prompt
+        self.prompt, self.short = prompt, short
         self._fit()
 
     def on_resize(self) -> None:
@@ -35,11 +37,18 @@ class FittedPrompt(Static):
 
     def _fit(self) -> None:
         width, height = self.content_region.width, self.content_region.height
-        set_text(self, fit_prompt(self.prompt, width, height) if width and height else self.prompt)
+        fitted = fit_prompt(self.prompt, width, height, self.short) if width and height else self.prompt
+        set_text(self, fitted)
 
 
-def fit_prompt(prompt: str, width: int, height: int) -> str:
-    """``prompt`` cut to ``height`` rows of ``width`` (see :class:`FittedPrompt`)."""
+def fit_prompt(prompt: str, width: int, height: int, short: str = "") -> str:
+    """``prompt`` in ``height`` rows of ``width``: whole, else ``short`` whole, else the
+    shorter of the two cut (see :class:`FittedPrompt`)."""
+    for whole in (prompt, short):
+        if whole and len(textwrap.wrap(whole, width)) <= height:
+            return whole
+    if short:
+        prompt = short
     sentences = re.split(r"(?<=[.?!])\s+", prompt)
     tail = sentences[-1:] if len(sentences) > 1 and sentences[-1].startswith("Press ") else []
     body = sentences[: len(sentences) - len(tail)]
@@ -81,6 +90,7 @@ class StepPanel(Vertical):
         fraction: float,
         notice: str,
         prompt: str,
+        short_prompt: str = "",
     ) -> None:
         shown = {
             "name": name,
@@ -89,6 +99,7 @@ class StepPanel(Vertical):
             "paused": paused,
             "notice": notice,
             "prompt": prompt,
+            "short_prompt": short_prompt,
         }
         self.query_one("#progress", StepBar).show(fraction)
         if shown == self._shown:
@@ -102,4 +113,4 @@ class StepPanel(Vertical):
         notice_label = self.query_one("#step-notice", Label)
         set_text(notice_label, notice)
         notice_label.display = bool(notice)
-        self.query_one(FittedPrompt).show_prompt(prompt)
+        self.query_one(FittedPrompt).show_prompt(prompt, short_prompt)
