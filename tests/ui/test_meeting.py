@@ -820,24 +820,45 @@ async def test_notifications_show_paths_and_values_literally(sample_path: Path) 
 
 
 async def test_choosing_the_statement_shows_it_to_edit_not_an_empty_field(sample_path: Path) -> None:
+    from textual.widgets import TextArea
+
     app = _app(sample_path)
     statement = app.live.session.root_cause.statement
+    assert len(statement) > 200
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("r")
         form = app.screen
-        first = form.query_one("#input-first", Input)
+        area = form.query_one("#input-statement", TextArea)
         form.query_one("#input-mode", Select).value = "statement"
         await pilot.pause()
-        assert first.value == statement  # to edit: saving an empty field would wipe it
+        assert area.text == statement  # to edit: saving an empty field would wipe it
+        assert area.size.height >= 3  # a paragraph, not one line of it at a time
         form.query_one("#input-mode", Select).value = "factor"
         await pilot.pause()
-        assert first.value == ""  # untouched, it does not become a factor
+        assert not form.query_one("#field-statement").display
+        assert form.query_one("#input-first", Input).value == ""  # not a factor
         form.query_one("#input-mode", Select).value = "statement"
         await pilot.pause()
-        first.value = statement + " And the alert came late."
+        area.load_text(statement + " And the alert came late.")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load(sample_path).root_cause.statement == statement + " And the alert came late."
+
+
+async def test_enter_after_a_why_goes_on_to_its_because(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        await _type(pilot, "Why was nobody watching locks?")  # and Enter
+        await pilot.pause()
+        assert app.screen is form and form.focused is form.query_one("#input-second")
+        await _type(pilot, "No alert on lock time")  # and Enter: saved
+        await pilot.pause()
+        assert app.screen is not form
+    step = app.live.session.root_cause.chains[-1].steps[-1]
+    assert (step.why, step.because) == ("Why was nobody watching locks?", "No alert on lock time")
 
 
 def _contrast(one, other) -> float:  # type: ignore[no-untyped-def]

@@ -211,9 +211,18 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
     def _cancel_pressed(self) -> None:
         self.action_cancel()
 
+    def next_on_enter(self, key: str, values: dict[str, Any]) -> str | None:
+        """The field Enter in the one-line field ``key`` goes on to, instead of saving."""
+        return None
+
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
         event.stop()
+        key = (event.input.id or "").removeprefix("input-")
+        following = self.next_on_enter(key, self.values())
+        if following is not None:
+            self.query_one(f"#input-{following}").focus()
+            return
         self.action_save()
 
     def on_resize(self, event: events.Resize) -> None:
