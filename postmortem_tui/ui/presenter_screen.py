@@ -42,8 +42,9 @@ def step_lines(session: Session, step_key: str, today, config, width: int = 80) 
     if step_key == "timeline":
         day = session.reference_date
         entries = sorted(session.timeline, key=lambda e: e.sort_key(day))
+        column = max((len(e.listed_time) for e in entries), default=0)  # the texts line up
         return [
-            f"{e.listed_time}  {one_line(e.text)}"
+            f"{e.listed_time:<{column}}  {one_line(e.text)}"
             + (f"  [{KIND_TITLES[e.kind]}]" if e.kind != "other" else "")
             for e in entries
         ]

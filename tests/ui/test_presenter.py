@@ -143,6 +143,7 @@ async def test_an_entry_on_another_day_shows_its_date(sample_path: Path) -> None
         await pilot.pause()
         lines = str(app.screen.query_one("#presenter-entries", Static).render()).splitlines()
         assert lines[-1] == "11-27 10:00  no time given here"  # stamped on the meeting day
+        assert lines[-2].startswith("18:40" + " " * 8 + "Queued orders")  # the texts line up
 
 
 async def test_participants_cut_on_a_small_screen_say_how_many_more(sample_path: Path) -> None:
