@@ -275,6 +275,10 @@ class PostmortemApp(App[int]):
                     await self.action_quit()  # asks again if another panel holds words
                 elif choice == "quit":
                     await self.action_quit(unsent_checked=True)
+                elif panel is not None and panel.screen is self.screen:  # keep typing: there
+                    name = (panel.id or "").removeprefix("panel-")
+                    await panel.screen.bring_forward(name, focus_list=False)  # type: ignore[attr-defined]
+                    panel.open_input()
 
             self.push_screen(UnsentTypingScreen(unsent, can_add=panel is not None), answered)
             return

@@ -548,6 +548,21 @@ async def test_quitting_with_words_typed_but_not_added_asks_first(sample_path: P
     assert any(entry.text == "half-typed note" for entry in load(sample_path).timeline)
 
 
+async def test_keep_typing_brings_back_the_input_that_holds_the_words(sample_path: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await _draft(pilot, "t", "rollback discussed with the DBA")
+        await pilot.press("escape", "6")  # the draft is kept; the Actions panel comes forward
+        await pilot.pause()
+        assert not app.screen.query_one("#panel-timeline").display
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("escape")  # keep typing
+        await pilot.pause()
+        assert app.focused is field and field.value == "rollback discussed with the DBA"
+        assert app.screen.query_one("#panel-timeline").display
+
+
 async def test_quitting_with_words_typed_can_add_them_and_quit(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
