@@ -256,7 +256,7 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
 
 
 def parse_text(text: str, rules: TimeRules, *, source: Source = "manual") -> ImportResult:
-    """Read a pasted timeline (plain text or Markdown)."""
+    """Read a timeline written as text, pasted or in a file (plain text or Markdown)."""
     lines = text.splitlines()
     reader = _TextReader(lines, rules, source)
     section = markdown.timeline_section(lines)
@@ -274,7 +274,7 @@ def parse_text(text: str, rules: TimeRules, *, source: Source = "manual") -> Imp
     else:
         first = _front_matter_end(lines)
         reader.read(first, len(lines))
-        description = "pasted timeline"
+        description = "timeline as plain text"
     return ImportResult(
         format="text",
         description=description,

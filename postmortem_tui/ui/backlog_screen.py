@@ -21,6 +21,16 @@ from .styles_on_demand import StyledOnDemand
 from .widgets.key_bar import KeyBar
 
 
+def column_widths(screen_width: int) -> list[tuple[str, str, int]]:
+    """The table's columns sized to the dialog (95% of the screen, less its box, the
+    table's scrollbar and two cells of padding a column): at 80 columns all four show."""
+    room = int(screen_width * 0.95) - 4 - 2 - 8
+    owner, due = 14, len("2026-12-10 overdue")
+    rest = max(room - owner - due, 26)
+    action = min(max(16, rest * 3 // 5), 60)
+    return [("action", "Open action", action), ("owner", "Owner", owner), ("due", "Deadline", due), ("from", "From", min(rest - action, 40))]
+
+
 class BacklogScreen(StyledOnDemand, ModalScreen[None]):
     BINDINGS = [Binding("escape,o", "close", "Close")]
 
@@ -41,7 +51,7 @@ class BacklogScreen(StyledOnDemand, ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key, label, width in (("action", "Open action", 44), ("owner", "Owner", 16), ("due", "Deadline", 18), ("from", "From", 28)):
+        for key, label, width in column_widths(self.app.size.width):
             table.add_column(label, key=key, width=width)
         self._load()
 

@@ -161,6 +161,17 @@ async def test_backlog_check_finds_open_actions_on_the_same_service(
         assert table.columns["due"].width >= len("2026-01-01 overdue")  # whole, not "… o"
 
 
+async def test_at_80x24_every_backlog_column_is_in_view(sample_path: Path, private_dirs: Path) -> None:
+    app = _app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _backlog_summary(pilot)
+        table = app.screen.query_one("#backlog-rows", DataTable)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no scrolling
+        assert [str(column.label) for column in table.columns.values()] == ["Open action", "Owner", "Deadline", "From"]
+        assert all(column.width >= len(str(column.label)) for column in table.columns.values())
+
+
 async def test_backlog_with_nothing_found_says_where_it_looked(
     sample_path: Path, private_dirs: Path
 ) -> None:
