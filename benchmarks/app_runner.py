@@ -41,6 +41,7 @@ T0 = time.monotonic()
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -160,6 +161,13 @@ def peak_rss() -> int:
 
 def build(kind: str, session: Path | None, marks: dict[str, float]):
     """The app and the name of its main screen; ``marks["app_imported"]`` when imported."""
+    if kind in ("real", "bare-model"):
+        try:
+            from postmortem_tui.launch import NO_PLUGINS
+        except ImportError:  # a baseline tree from before launch.py: its command set nothing
+            pass
+        else:
+            os.environ.setdefault(*NO_PLUGINS)  # as the `postmortem` command does
     if kind == "real":
         from postmortem_tui.collector import pause_for_launch
 

@@ -348,3 +348,23 @@ def test_a_full_standard_output_is_one_line_and_exit_1(
         )
     assert result.returncode == 1
     assert result.stderr == "postmortem: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize(("setting", "looked_up"), [(None, False), ("", True)])
+def test_the_command_skips_pydantic_s_plugin_lookup_unless_told_not_to(
+    sample_path: Path, setting: str | None, looked_up: bool
+) -> None:
+    """The lookup reads every installed package's entry points at each launch."""
+    code = (
+        "import sys\n"
+        "from postmortem_tui import launch\n"
+        f"sys.argv = ['postmortem', 'validate', {str(sample_path)!r}]\n"
+        "code = launch.main()\n"
+        "from pydantic.plugin import _loader\n"
+        "print('looked up:', _loader._plugins is not None, 'exit:', code)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert f"looked up: {looked_up} exit: 0" in done.stdout, done.stderr
