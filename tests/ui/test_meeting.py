@@ -923,19 +923,30 @@ async def test_the_checklist_marks_are_coloured_and_a_failed_export_is_notified(
         assert told and told[-1].startswith("Not written:")  # seen even with the line out of view
 
 
-async def test_a_form_shows_a_long_value_from_its_start_and_does_not_select_it(
+async def test_a_form_takes_typing_at_the_end_of_its_words_and_selects_nothing(
     sample_path: Path,
 ) -> None:
+    """In the field it opens on, and in a field of several lines Tab moves to: typed in
+    front, the words stuck to the old ones ('Priya broke itAdd a pipeline...')."""
+    from textual.widgets import TextArea
+
     app = _app(sample_path)
     title = app.live.session.incident.title
+    summary = app.live.session.incident.summary
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
         await pilot.pause()
         field = app.screen.query_one("#input-title", Input)
         assert field.has_focus and field.selection.is_empty  # a key would not replace it all
-        assert field.render_line(0).text.strip().startswith("Checkout outage")  # not "...locked the ord"
-        await pilot.press("end", "exclamation_mark")
+        await pilot.press("exclamation_mark")
         assert field.value == title + "!"
+        await pilot.press("ctrl+u")  # clears it, to type it again
+        assert field.value == ""
+        area = app.screen.query_one("#input-summary", TextArea)
+        area.focus()
+        await pilot.pause()
+        await pilot.press("space", "X", "Y", "Z")
+        assert area.text == summary + " XYZ"
 
 
 async def test_the_wrap_up_screen_keeps_the_step_countdown_in_view(sample_path: Path) -> None:

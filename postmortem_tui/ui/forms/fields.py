@@ -35,11 +35,12 @@ class FieldInput(Input):
     keeps the first line and drops the rest unseen. (A field meant for several lines is a
     TextArea.) Tab moves on in key order (see :meth:`_on_key`).
 
-    Tabbed into, a field of words puts the cursor at the end of them, to go on typing or
-    put right with Backspace (at the start, typed words went in front: ' EDITED15:34'); the
-    field a form opens on shows its words from their start. A field of one value (a time,
-    a date, a number) ``replace`` selects it, so that what is typed replaces it ('+2w'
-    over the suggested deadline gave '+2w2026-12-11')."""
+    Focused, a field of words puts the cursor at the end of them, to go on typing or put
+    right with Backspace or clear with ctrl+u (at the start, typed words went in front,
+    stuck to them: ' EDITED15:34', 'Priya broke itAdd a pipeline...'), also the field a
+    form opens on. A field of one value (a time, a date, a number) ``replace`` selects
+    it, so that what is typed replaces it ('+2w' over the suggested deadline gave
+    '+2w2026-12-11')."""
 
     def __init__(
         self,
@@ -51,14 +52,11 @@ class FieldInput(Input):
     ) -> None:
         suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
         super().__init__(value=value, placeholder=placeholder, select_on_focus=replace, suggester=suggester)
-        self.show_start = False
-        """Set by the form for the field it opens on: its first focus keeps the start."""
 
     def on_focus(self) -> None:
-        if self.show_start:
-            self.show_start = False
-        elif not self.select_on_focus:
+        if not self.select_on_focus:
             self.cursor_position = len(self.value)
+
 
     def _on_key(self, event: events.Key) -> None:
         """Tab moves to the next field then and there, and keys that reach this field
@@ -111,6 +109,20 @@ class FieldInput(Input):
         if len(lines) > 1:
             event.text = " ".join(line.strip() for line in lines if line.strip())
         # Input's own handler, which runs next, inserts the text.
+
+
+class FieldTextArea(TextArea):
+    """A form's field of several lines (the summary, the impact, the root-cause statement):
+    focused the first time, the cursor goes to the end of the text, as in a one-line field.
+    (TextArea keeps it at the start: words typed after Tab went in front of the summary's
+    first word, stuck to it.)"""
+
+    _placed = False
+
+    def on_focus(self) -> None:
+        if not self._placed:
+            self._placed = True
+            self.move_cursor(self.document.end)
 
 
 def field_rows(specs: Iterable[Field]) -> list[list[Field]]:
@@ -167,7 +179,7 @@ def choice(
 
 
 def long_text(value: str = "") -> Callable[[], Widget]:
-    return lambda: TextArea(value, soft_wrap=True, show_line_numbers=False, classes="long-text")
+    return lambda: FieldTextArea(value, soft_wrap=True, show_line_numbers=False, classes="long-text")
 
 
 def format_field_hints(hints: Iterable[Any]) -> str:

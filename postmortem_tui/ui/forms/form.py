@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, TextAre
 
 from ..styles_on_demand import StyledOnDemand
 from ..widgets.key_bar import KeyBar
-from .fields import COMPACT_BELOW, Field, FieldInput, field_box, field_rows, set_compact
+from .fields import COMPACT_BELOW, Field, field_box, field_rows, set_compact
 
 T = TypeVar("T")
 
@@ -250,6 +250,4 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
         self._opened_with = self.values()
 
     def _open_on(self, widget: Widget) -> None:
-        if isinstance(widget, FieldInput):
-            widget.show_start = True
         self.set_focus(widget, scroll_visible=False)
