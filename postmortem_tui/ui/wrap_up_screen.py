@@ -7,7 +7,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Markdown, Static
@@ -72,21 +72,27 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
         # The meeting's clock stays in view: step 7 runs its countdown on this screen.
         yield StatusBar(step_time=True, id="status")
         with Horizontal(id="wrap-up"):
-            # Scrolls: at 80x24 the checklist leaves no room for the export button.
-            with VerticalScroll(id="wrap-up-side"):
-                yield Label("Before it goes out", classes="form-title")
-                yield Static("", id="checklist", markup=False)
-                yield Label("Export the document to", classes="field-label")
-                yield Input(
-                    str(default_export_path(self.live.store.path)),
-                    id="export-path",
-                    select_on_focus=False,  # a key typed would replace the whole path
-                )
-                yield Button("Export", variant="primary", id="export")
-                yield Label("", id="export-result", markup=False)
+            with Vertical(id="wrap-up-side"):
+                # The checklist scrolls; the export below it stays in view (at 80x24 the
+                # focused Export button was below the fold).
+                with VerticalScroll(id="wrap-up-checks"):
+                    yield Label("Before it goes out", classes="form-title")
+                    yield Static("", id="checklist", markup=False)
+                yield from self._export_controls()
             with VerticalScroll(id="preview"):
                 yield Markdown("", id="preview-doc")
         yield KeyBar()
+
+    def _export_controls(self) -> ComposeResult:
+        with Vertical(id="wrap-up-export"):
+            yield Label("Export the document to", classes="field-label")
+            yield Input(
+                str(default_export_path(self.live.store.path)),
+                id="export-path",
+                select_on_focus=False,  # a key typed would replace the whole path
+            )
+            yield Button("Export", variant="primary", id="export")
+            yield Label("", id="export-result", markup=False)
 
     def on_mount(self) -> None:
         self._show()

@@ -219,16 +219,21 @@ async def test_keys_typed_after_tab_in_one_batch_go_to_the_next_field(sample_pat
 
 
 async def test_the_wrap_up_at_80x24_opens_with_the_checklist_from_its_top(empty_path: Path) -> None:
+    """And with the focused Export button and its path in view below it."""
     from textual.containers import VerticalScroll
 
     app = _app(empty_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("x")
         await pilot.pause()
-        side = app.screen.query_one("#wrap-up-side", VerticalScroll)
-        assert side.max_scroll_y > 0  # it does not all fit: the failed checks come first
-        assert side.scroll_y == 0
-        assert app.focused is app.screen.query_one("#export")
+        checks = app.screen.query_one("#wrap-up-checks", VerticalScroll)
+        assert checks.max_scroll_y > 0  # it does not all fit: the failed checks come first
+        assert checks.scroll_y == 0
+        button = app.screen.query_one("#export")
+        assert app.focused is button
+        for widget in (button, app.screen.query_one("#export-path")):
+            assert app.screen.region.contains_region(widget.region), widget
+            assert widget.region.bottom <= app.screen.query_one("KeyBar").region.y
 
 
 async def test_editing_keys_after_tab_act_on_the_next_field_in_the_order_typed(sample_path: Path) -> None:
