@@ -240,7 +240,8 @@ class EntryActions(TypedAhead, SavingEdits):
             self._open_root_cause_form(key)
         elif isinstance(entry, (TimelineEntry, Note, Improvement)):
             panel = "timeline" if isinstance(entry, TimelineEntry) else self.active_panel
-            form = TimelineForm(entry, now) if isinstance(entry, TimelineEntry) else NoteForm(entry, now)
+            names = tuple(p.name for p in self.live.session.participants)
+            form = TimelineForm(entry, now, names) if isinstance(entry, TimelineEntry) else NoteForm(entry, now, names)
 
             def saved(result: Any) -> None:
                 if result is not None and self._replaced(result, _typed_text(result), panel, base=entry):

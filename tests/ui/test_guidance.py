@@ -181,3 +181,33 @@ async def test_backlog_with_nothing_found_says_where_it_looked(
     async with app.run_test(size=(120, 40)) as pilot:
         summary = await _backlog_summary(pilot)
         assert summary.startswith(f"No open actions from other post-mortems in {sessions_dir()}")
+
+
+async def test_blaming_words_get_a_hint_in_every_form_of_words(sample_path: Path) -> None:
+    """The timeline entry and note edit forms and the details' paragraphs too, not only
+    the action and root-cause forms."""
+    from textual.widgets import Label, TextArea
+
+    app = _app(sample_path)
+    name = app.live.session.participants[0].name
+    blaming = f"{name} broke it by ignoring the alert"
+    async with app.run_test(size=(120, 40)) as pilot:
+        for panel, field in (("1", "#input-text"), ("3", "#input-text"), ("d", "#input-trigger")):
+            await pilot.press(panel)
+            if panel != "d":
+                await pilot.press("e")  # edit the selected entry
+            await pilot.pause()
+            form = app.screen
+            widget = form.query_one(field)
+            if isinstance(widget, TextArea):
+                widget.load_text(blaming)
+            else:
+                widget.value = blaming
+            await pilot.pause()
+            hint = form.query_one(field.replace("#input-", "#live-"), Label)
+            assert hint.display and "makes a person the subject" in str(hint.render()), panel
+            await pilot.press("escape")
+            await pilot.pause()
+            if app.screen is not form and app.screen.__class__.__name__ == "DiscardChangesScreen":
+                await pilot.press("ctrl+d")
+                await pilot.pause()

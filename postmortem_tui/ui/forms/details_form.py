@@ -29,11 +29,13 @@ class DetailsForm(FormScreen[dict]):
     """Returns the changed ``incident`` and ``meeting`` as validated dictionaries."""
 
     TITLE_TEXT = "Incident and meeting details"
+    HINTED = ("title", "summary", "impact", "trigger", "detection", "resolution")
 
     def __init__(self, session: Session, start_field: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.start_field = start_field
+        self.participants = session.participants
 
     def fields(self) -> list[Field]:
         incident, meeting, impact = self.session.incident, self.session.meeting, self.session.incident.impact

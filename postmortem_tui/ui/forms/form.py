@@ -7,7 +7,7 @@ Enter in a one-line field) with the result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from textual import events, on
@@ -20,7 +20,14 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, TextAre
 
 from ..styles_on_demand import StyledOnDemand
 from ..widgets.key_bar import KeyBar
-from .fields import COMPACT_BELOW, Field, field_box, field_rows, set_compact
+from .fields import (
+    COMPACT_BELOW,
+    Field,
+    field_box,
+    field_rows,
+    format_field_hints,
+    set_compact,
+)
 
 T = TypeVar("T")
 
@@ -91,9 +98,21 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
                 yield Label("ctrl+s save \u00b7 esc cancel", classes="form-keys")
         yield KeyBar()
 
+    HINTED: tuple[str, ...] = ()
+    """Fields of words checked for blaming wording as they are typed (checks/blameless.py)."""
+    participants: Sequence[Any] = ()
+    """The people in the meeting (names or participants): the checks read their names as
+    people's."""
+
     def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
         """Gentle hints to show under fields as they are typed (they never block Save)."""
-        return {}
+        from ...checks import hints_for_text
+
+        return {
+            key: format_field_hints(found)
+            for key in self.HINTED
+            if (found := hints_for_text(values[key], self.participants))
+        }
 
     def _update_live(self) -> None:
         hints = self.live_hints(self.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -12,9 +13,11 @@ from .form import FormError, FormScreen
 
 class NoteForm(FormScreen[Note | Improvement]):
     TITLE_TEXT = "Edit note"
+    HINTED = ("text",)
 
-    def __init__(self, note: Note | Improvement, now: datetime) -> None:
+    def __init__(self, note: Note | Improvement, now: datetime, participants: Sequence[str] = ()) -> None:
         super().__init__()
+        self.participants = participants
         self.note = note
         self.now = now
 

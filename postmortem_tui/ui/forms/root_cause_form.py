@@ -8,9 +8,8 @@ from typing import Any
 from textual import on
 from textual.widgets import Select, TextArea
 
-from ...checks import hints_for_text
 from ...model import FACTOR_CATEGORIES
-from .fields import Field, choice, format_field_hints, long_text, text_input
+from .fields import Field, choice, long_text, text_input
 from .form import FormError, FormScreen
 
 MODES = [
@@ -31,6 +30,7 @@ class RootCauseInput:
 
 class RootCauseForm(FormScreen[RootCauseInput]):
     TITLE_TEXT = "Root cause analysis"
+    HINTED = ("first", "second", "statement")
 
     def __init__(
         self,
@@ -107,13 +107,6 @@ class RootCauseForm(FormScreen[RootCauseInput]):
             "first": values["first"].strip(),
             "second": values["second"].strip(),
             "statement": "" if statement == self.statement else statement.strip(),
-        }
-
-    def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
-        return {
-            key: format_field_hints(found)
-            for key in ("first", "second", "statement")
-            if (found := hints_for_text(values[key], self.participants))
         }
 
     def build(self, values: dict[str, Any]) -> RootCauseInput:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -13,9 +14,11 @@ from .form import FormError, FormScreen
 
 class TimelineForm(FormScreen[TimelineEntry]):
     TITLE_TEXT = "Edit timeline entry"
+    HINTED = ("text",)
 
-    def __init__(self, entry: TimelineEntry, now: datetime) -> None:
+    def __init__(self, entry: TimelineEntry, now: datetime, participants: Sequence[str] = ()) -> None:
         super().__init__()
+        self.participants = participants
         self.entry = entry
         self.now = now
 
