@@ -71,7 +71,8 @@ def notice_for(clock: AgendaClock, remaining: float, standing: str, resume_notic
     if resume_notice and not clock.running:
         return resume_notice
     if clock.awaiting_confirmation:
-        return f"{format_countdown(remaining)} left: press n again to move on"
+        last = clock.agenda.current == len(clock.agenda.steps) - 1
+        return f"{format_countdown(remaining)} left: press n again to {'end the meeting' if last else 'move on'}"
     if clock.finished:
         return "The meeting is over: x to export, p to go back"
     if not clock.started:

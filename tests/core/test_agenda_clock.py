@@ -312,3 +312,22 @@ def test_once_every_step_is_done_the_countdown_stands_at_zero_not_at_the_last_st
     assert view.countdown == "00:00"
     assert view.fraction == 1.0 and view.phase == "normal"
     assert view.notice.startswith("The meeting is over")
+
+
+def test_the_second_n_on_the_last_step_says_it_ends_the_meeting() -> None:
+    from datetime import datetime, timezone
+
+    from postmortem_tui.clock_view import clock_view
+
+    session = Session()
+    fake = FakeClock()
+    clock = AgendaClock(session.agenda, fake)
+    clock.toggle()
+    notices = []
+    while not clock.finished:
+        assert clock.request_next() is NextResult.CONFIRM  # the step has time left
+        notices.append(clock_view(session, clock, datetime(2026, 11, 27, tzinfo=timezone.utc)).notice)
+        clock.request_next()
+    assert len(notices) == 7
+    assert all(n.endswith("left: press n again to move on") for n in notices[:-1])
+    assert notices[-1].endswith("left: press n again to end the meeting")
