@@ -56,6 +56,22 @@ async def test_at_80x24_every_form_shows_its_buttons_inside_its_box(sample_path:
         assert box.region.bottom <= form.query_one(KeyBar).region.y
 
 
+@pytest.mark.parametrize("key", ["a", "d", "r", "P"])
+async def test_at_80x24_no_field_label_is_cut(sample_path: Path, key: str) -> None:
+    from rich.cells import cell_len
+
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        for label in app.screen.query(".field-label").results(Label):
+            if not label.region:
+                continue  # a field hidden in this form's mode (a factor's category)
+            text = str(label.render())
+            room = label.content_region.intersection(label.parent.content_region)  # type: ignore[union-attr]
+            assert cell_len(text) <= room.width, text
+
+
 async def test_the_footer_under_a_dialog_shows_the_dialog_s_keys(sample_path: Path) -> None:
     """Not the meeting's keys under it: n would type an n, not go to the next step."""
     app = make_app(sample_path, clock=FakeClock(START))

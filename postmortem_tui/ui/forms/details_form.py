@@ -56,7 +56,7 @@ class DetailsForm(FormScreen[dict]):
             Field("detection", "Detection", long_text(incident.detection)),
             Field("resolution", "Resolution", long_text(incident.resolution)),
             Field("scheduled", "Meeting date and time", value_input(_when(meeting.scheduled), "2026-11-27 10:00")),
-            Field("minutes", "Length in minutes (blank: the agenda's)", value_input("" if meeting.planned_minutes is None else str(meeting.planned_minutes)), beside=True),
+            Field("minutes", "Minutes (blank: the agenda's)", value_input("" if meeting.planned_minutes is None else str(meeting.planned_minutes)), beside=True),
             Field("status", "Document status", choice([(s, s) for s in DOCUMENT_STATUSES], meeting.status)),
             Field("publish_to", "Where the document will be published", text_input(meeting.publish_to, "https://wiki.example.com/...")),
             Field("reviewers", "Reviewers (comma separated)", text_input(", ".join(meeting.reviewers))),
