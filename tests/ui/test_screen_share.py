@@ -112,3 +112,20 @@ async def test_the_countdown_and_the_header_read_on_light_and_dark_themes(sample
             clock.advance(-6 * 60)
             screen.tick()
         assert low == []
+
+
+async def test_an_unticked_role_shows_an_empty_box_and_a_ticked_one_its_x(sample_path: Path) -> None:
+    """Textual's dim X in an unticked box read as ticked on a shared screen."""
+    from textual.widgets import SelectionList
+
+    for theme in ("textual-dark", "high-contrast", "textual-light"):
+        app = make_app(sample_path, clock=FakeClock(START))
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.theme = theme
+            await pilot.press("P")
+            await pilot.pause()
+            roles = app.screen.query_one(SelectionList)
+            empty = roles.get_component_rich_style("selection-list--button")
+            ticked = roles.get_component_rich_style("selection-list--button-selected")
+            assert empty.color == empty.bgcolor, theme  # the X does not show
+            assert ticked.color != ticked.bgcolor and ticked.bold, theme
