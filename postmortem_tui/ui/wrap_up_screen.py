@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Input, Label, Markdown, Static
+from textual.widgets import Button, Input, Label, Markdown
 
 from ..checklist import checklist_lines
 from ..clock_view import clock_view
@@ -21,7 +21,7 @@ from ..persistence.session_file import overwrites_a_session
 from .clock_screen import seconds_to_next_change
 from .status_line import show_status
 from .styles_on_demand import StyledOnDemand
-from .widgets.checklist_view import checklist_content
+from .widgets.checklist_view import ChecklistView
 from .widgets.key_bar import KeyBar
 from .widgets.status_bar import StatusBar
 
@@ -77,7 +77,7 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
                 # focused Export button was below the fold).
                 with VerticalScroll(id="wrap-up-checks"):
                     yield Label("Before it goes out", classes="form-title")
-                    yield Static("", id="checklist", markup=False)
+                    yield ChecklistView(id="checklist")
                 yield from self._export_controls()
             with VerticalScroll(id="preview"):
                 yield Markdown("", id="preview-doc")
@@ -106,7 +106,7 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
         session = self.live.session
         today = self.live.now().astimezone().date()
         lines = checklist_lines(session, today, self.live.config)
-        self.query_one("#checklist", Static).update(checklist_content(lines))
+        self.query_one("#checklist", ChecklistView).show(lines)
         document = render(session, now=self.live.now())
         shown = document.splitlines()
         if len(shown) > PREVIEW_LINES:
@@ -156,10 +156,9 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
-        result = self.query_one("#export-result", Label)
         path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
         if not path.name:
-            result.update("Type a file name to export to.")
+            self._say("Type a file name to export to.")
             return
         if problem := overwrites_a_session(path, self.live.store.path):
             self._failed(f"Not written: {path}: {problem}")
@@ -171,17 +170,21 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
         except OSError as error:
             self._failed(f"Not written: {path}: {error.strerror}")
             return
-        result.remove_class("-failed")
         verb = "Replaced" if existed else "Wrote"
-        result.update(f"{verb} {path.resolve()} ({len(document.encode()) // 1024 + 1} KB)")
+        self._say(f"{verb} {path.resolve()} ({len(document.encode()) // 1024 + 1} KB)")
         self.notify(f"{verb} {path}", title="Exported")
 
-    def _failed(self, message: str) -> None:
-        """Say so beside the button, and in a notification: at 80x24 the line under the
-        button can be out of view."""
+    def _say(self, message: str, failed: bool = False) -> None:
+        """The line under the button: hidden until there is something to say, so that at
+        80x24 its rows go to the checklist."""
         result = self.query_one("#export-result", Label)
         result.update(message)
-        result.add_class("-failed")
+        result.set_class(failed, "-failed")
+        result.display = True
+
+    def _failed(self, message: str) -> None:
+        """Say so under the button, and in a notification too."""
+        self._say(message, failed=True)
         self.notify(message, title="Not exported", severity="error")
 
     def action_close(self) -> None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.ui.app import PostmortemApp, make_app
 from postmortem_tui.ui.forms.action_form import ActionForm
 from postmortem_tui.ui.forms.details_form import DetailsForm
 from postmortem_tui.ui.forms.discard import DiscardChangesScreen
+from postmortem_tui.ui.widgets.checklist_view import ChecklistView
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
 
@@ -107,7 +108,7 @@ async def test_d_on_the_wrap_up_opens_the_details_where_the_checklist_points(
         await pilot.press("x")
         await pilot.pause()
         path = app.screen.query_one("#export-path", Input).value
-        assert "press d to fill it in" in str(app.screen.query_one("#checklist", Static).render())
+        assert "press d to fill it in" in app.screen.query_one("#checklist", ChecklistView).plain
         await pilot.press("d")
         await pilot.pause()
         form = app.screen
@@ -118,7 +119,7 @@ async def test_d_on_the_wrap_up_opens_the_details_where_the_checklist_points(
         await pilot.pause()
         wrap_up = app.screen
         assert wrap_up.query_one("#export-path", Input).value == path  # not typed over
-        checklist = str(wrap_up.query_one("#checklist", Static).render())
+        checklist = wrap_up.query_one("#checklist", ChecklistView).plain
         assert "press d to fill it in" not in checklist  # the checklist shows the new details
     assert app.live.session.meeting.publish_to == "wiki/pm"
 

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from postmortem_tui.clock import FakeClock
 from postmortem_tui.ui.app import PostmortemApp, make_app
+from postmortem_tui.ui.widgets.checklist_view import ChecklistView
 from postmortem_tui.ui.widgets.status_bar import StatusBar
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
@@ -64,12 +65,12 @@ async def test_wrap_up_counts_the_hints(sample_path: Path) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("8")
-        checklist = str(app.screen.query_one("#panel-wrap_up .checklist", Static).render())
+        checklist = app.screen.query_one("#panel-wrap_up .checklist", ChecklistView).plain
         assert "Guidance hints: 0" in checklist
         await pilot.press("i")
         app.focused.insert_text_at_cursor("human error by the on-call engineer")
         await pilot.press("enter", "escape", "8")
-        checklist = str(app.screen.query_one("#panel-wrap_up .checklist", Static).render())
+        checklist = app.screen.query_one("#panel-wrap_up .checklist", ChecklistView).plain
         assert "Guidance hints: 1" in checklist
 
 

@@ -15,6 +15,7 @@ from postmortem_tui.persistence import load
 from postmortem_tui.ui.app import PostmortemApp, make_app
 from postmortem_tui.ui.meeting_screen import MeetingScreen
 from postmortem_tui.ui.widgets.big_countdown import BigCountdown
+from postmortem_tui.ui.widgets.checklist_view import ChecklistView
 from postmortem_tui.ui.widgets.entry_table import EntryTable
 from postmortem_tui.ui.widgets.panel_tabs import PanelTabs
 from postmortem_tui.ui.widgets.status_bar import StatusBar
@@ -463,7 +464,7 @@ async def test_each_panel_shows_the_session_the_first_time_it_is_opened(sample_p
         await pilot.pause()
         for panel, rows in expected.items():
             assert len(_cells(app, panel)) == rows, panel
-        checklist = str(app.screen.query_one("#panel-wrap_up .checklist").render())
+        checklist = app.screen.query_one("#panel-wrap_up .checklist", ChecklistView).plain
         assert "owner" in checklist
 
 
@@ -906,7 +907,6 @@ async def test_in_high_contrast_every_field_of_a_form_has_a_visible_box(sample_p
 async def test_the_checklist_marks_are_coloured_and_a_failed_export_is_notified(
     empty_path: Path, tmp_path: Path
 ) -> None:
-    from textual.widgets import Static
 
     app = _app(empty_path)
     told: list[str] = []
@@ -914,7 +914,7 @@ async def test_the_checklist_marks_are_coloured_and_a_failed_export_is_notified(
         app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
         await pilot.press("x")
         await pilot.pause()
-        shown = app.screen.query_one("#checklist", Static).visual
+        shown = app.screen.query_one("#checklist", ChecklistView).render()
         spans = {(shown.plain[span.start:span.end], str(span.style)) for span in shown.spans}
         assert ("\u2717", "bold $error") in spans  # nothing recorded yet: in red, not grey
         app.screen.query_one("#export-path", Input).value = str(tmp_path / "no" / "doc.md")

@@ -129,3 +129,32 @@ async def test_an_unticked_role_shows_an_empty_box_and_a_ticked_one_its_x(sample
             ticked = roles.get_component_rich_style("selection-list--button-selected")
             assert empty.color == empty.bgcolor, theme  # the X does not show
             assert ticked.color != ticked.bgcolor and ticked.bold, theme
+
+
+def test_a_long_checklist_line_goes_on_under_its_words_not_its_mark() -> None:
+    from postmortem_tui.ui.widgets.checklist_view import hanging
+
+    lines = [
+        "\u2713 Key durations can be computed from the timeline",
+        "      went well: the \u00abon-call engineer ignored\u00bb the alert: makes a person the subject",
+        "\u2717 \u5ba2\u6237\u8ba2\u5355" * 4,  # wide characters: left to the widget to wrap
+    ]
+    shown = hanging(lines, 40)
+    assert shown[:2] == ["\u2713 Key durations can be computed from the", "  timeline"]
+    assert shown[2].startswith("      went well:") and all(row.startswith(" " * 8) for row in shown[3:-1])
+    assert all(len(row) <= 40 for row in shown[:-1]) and shown[-1] == lines[2]
+
+
+async def test_the_wrap_up_checklist_wraps_with_hanging_indents_at_80x24(empty_path: Path) -> None:
+    from postmortem_tui.ui.widgets.checklist_view import MARK_STYLES, ChecklistView
+
+    app = make_app(empty_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        view = app.screen.query_one("#checklist", ChecklistView)
+        rows = view.render().wrap(view.content_region.width)
+        assert len(rows) > len(view.plain.splitlines())  # some lines wrapped at this width
+        assert view.size.height == len(rows)
+        for row in rows:
+            assert row.plain[:1] in MARK_STYLES or row.plain.startswith("  "), row.plain

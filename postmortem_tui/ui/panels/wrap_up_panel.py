@@ -10,12 +10,12 @@ from textual.widgets import Static
 
 from ...config import Config
 from ...model import Session
-from ..widgets.checklist_view import checklist_content
+from ..widgets.checklist_view import ChecklistView
 
 
 class WrapUpPanel(VerticalScroll):
     def compose(self) -> ComposeResult:
-        yield Static("", classes="checklist", markup=False)
+        yield ChecklistView(classes="checklist")
         yield Static(
             "x  check, preview and export the document\nd  where it is published, who reviews it",
             classes="hint",
@@ -28,4 +28,4 @@ class WrapUpPanel(VerticalScroll):
         from ...checklist import checklist_lines
 
         lines = checklist_lines(session, today, config)
-        self.query_one(".checklist", Static).update(checklist_content(lines))
+        self.query_one(".checklist", ChecklistView).show(lines)
