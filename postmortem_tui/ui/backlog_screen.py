@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -40,12 +40,15 @@ class BacklogScreen(StyledOnDemand, ModalScreen[None]):
         self.own_path = own_path
         self.folder = folder
         self.today = today
+        self._items: list[BacklogItem] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="backlog"):
             yield Label("Before writing new actions: open ones from earlier post-mortems", classes="form-title")
             yield Static(f"Looking in {self.folder}\u2026", id="backlog-summary", markup=False)
             yield DataTable(id="backlog-rows", cursor_type="row", zebra_stripes=True)
+            # The selected action whole: its columns are cut on a small screen.
+            yield Static("", id="backlog-detail", markup=False)
             yield Label("esc close", classes="form-keys")
         yield KeyBar()
 
@@ -75,6 +78,7 @@ class BacklogScreen(StyledOnDemand, ModalScreen[None]):
             summary += f" ({unreadable} session files could not be read.)"
         self.query_one("#backlog-summary", Static).update(summary)
         table = self.query_one(DataTable)
+        self._items = related
         for item in related:
             deadline = item.action.deadline.isoformat() if item.action.deadline else "none"
             table.add_row(
@@ -83,6 +87,20 @@ class BacklogScreen(StyledOnDemand, ModalScreen[None]):
                 deadline + (" overdue" if item.overdue else ""),
                 Text(one_line(item.session_title), no_wrap=True, overflow="ellipsis"),
             )
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        detail = self.query_one("#backlog-detail", Static)
+        if not 0 <= event.cursor_row < len(self._items):
+            return
+        item = self._items[event.cursor_row]
+        action = item.action
+        due = action.deadline.isoformat() if action.deadline else "no deadline"
+        detail.update(
+            f"{one_line(action.what)}\n{one_line(action.owner or 'no owner')} \u00b7 due {due}"
+            + (" (overdue)" if item.overdue else "")
+            + f" \u00b7 from {one_line(item.session_title)}"
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -212,3 +212,29 @@ async def test_blaming_words_get_a_hint_in_every_form_of_words(sample_path: Path
             if app.screen is not form and app.screen.__class__.__name__ == "DiscardChangesScreen":
                 await pilot.press("ctrl+d")
                 await pilot.pause()
+
+
+async def test_the_backlog_shows_the_selected_action_whole_under_its_cut_columns(
+    sample_path: Path, private_dirs: Path
+) -> None:
+    import shutil
+
+    from textual.widgets import Static
+
+    from postmortem_tui.paths import sessions_dir
+
+    folder = sessions_dir()
+    folder.mkdir(parents=True)
+    shutil.copy(sample_path, folder / "earlier.toml")
+    app = _app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _backlog_summary(pilot)
+        await pilot.pause()
+        table = app.screen.query_one("#backlog-rows", DataTable)
+        first = str(table.get_row_at(0)[0])
+        assert first.endswith("\u2026") or len(first) > table.columns["action"].width  # cut
+        await pilot.press("down")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#backlog-detail", Static).render())
+        words = app.screen._items[1].action.what  # type: ignore[attr-defined]
+        assert detail.startswith(words) and "due " in detail and "from Checkout outage" in detail
