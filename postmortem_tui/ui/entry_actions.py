@@ -241,7 +241,8 @@ class EntryActions(TypedAhead, SavingEdits):
         elif isinstance(entry, (TimelineEntry, Note, Improvement)):
             panel = "timeline" if isinstance(entry, TimelineEntry) else self.active_panel
             names = tuple(p.name for p in self.live.session.participants)
-            form = TimelineForm(entry, now, names) if isinstance(entry, TimelineEntry) else NoteForm(entry, now, names)
+            zone = self.live.session.incident.timezone
+            form = TimelineForm(entry, now, names, zone) if isinstance(entry, TimelineEntry) else NoteForm(entry, now, names)
 
             def saved(result: Any) -> None:
                 if result is not None and self._replaced(result, _typed_text(result), panel, base=entry):

@@ -1113,3 +1113,8 @@ async def test_a_stamped_entry_lists_its_minute_and_names_the_incident_s_zone(
         assert table.columns["time"].width == len("11-27 10:00")  # type: ignore[index]
         detail = str(panel.detail.render())
         assert detail.startswith("11-27 10:00:00 EST (stamped)")  # New York, not this machine
+        await pilot.press("e")  # its edit form says whose clock, and that the app stamped it
+        await pilot.pause()
+        label = app.screen.query_one("#field-time .field-label", Label)
+        assert str(label.render()) == "Time (America/New_York)"
+        assert "stamped by the app" in str(app.screen.query_one("#field-time .field-hint", Label).render())

@@ -16,22 +16,31 @@ class TimelineForm(FormScreen[TimelineEntry]):
     TITLE_TEXT = "Edit timeline entry"
     HINTED = ("text",)
 
-    def __init__(self, entry: TimelineEntry, now: datetime, participants: Sequence[str] = ()) -> None:
+    def __init__(
+        self, entry: TimelineEntry, now: datetime, participants: Sequence[str] = (), zone: str = ""
+    ) -> None:
+        """``zone``: the name of the zone the timeline's times are in, said by the time."""
         super().__init__()
         self.participants = participants
+        self.zone = zone
         self.entry = entry
         self.now = now
 
     def fields(self) -> list[Field]:
         entry = self.entry
         return [
-            Field("time", "Time", value_input(entry.time), hint="14:12, 14:12:30 or 2:12pm"),
+            Field("time", f"Time ({self.zone})" if self.zone else "Time", value_input(entry.time), hint=self._time_hint()),
             Field("date", "Date (when the incident spans days)", value_input(entry.date.isoformat() if entry.date else "", "2026-11-24")),
             Field("text", "What happened", text_input(entry.text)),
             Field("kind", "Kind", choice([(KIND_TITLES[k], k) for k in KINDS], entry.kind)),
             Field("source", "Source", choice([(s, s) for s in SOURCES], entry.source)),
             Field("link", "Evidence link (optional)", text_input(entry.link, "https://...")),
         ]
+
+    def _time_hint(self) -> str:
+        if "stamped" in self.entry.marks:
+            return "stamped by the app when it was noted; a time typed here replaces the stamp"
+        return "14:12, 14:12:30 or 2:12pm"
 
     def build(self, values: dict[str, Any]) -> TimelineEntry:
         errors = {}
