@@ -212,3 +212,16 @@ async def test_the_countdown_keeps_its_size_and_place_when_paused(sample_path: P
         await pilot.pause()
         assert "Paused" in str(app.screen.query_one("#presenter-notice").render())
         assert digits.region == running
+
+
+async def test_the_presenter_footer_names_every_key_it_takes_and_fits_80_columns(sample_path: Path) -> None:
+    from postmortem_tui.ui.widgets.key_bar import KeyBar
+
+    app = make_app(sample_path, clock=FakeClock(START), present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one(KeyBar).render().plain
+        assert "x Wrap-up" in line and "F5 Editor view" in line and "space Start/Pause" in line
+        assert len(line) <= 80
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "WrapUpScreen"
