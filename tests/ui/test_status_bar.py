@@ -60,3 +60,21 @@ async def test_typed_markup_and_control_characters_show_literally() -> None:
         await pilot.pause()
         assert "[bold]x[/]" in bar.plain and "\x1b" not in bar.plain
         assert "[31mred" in bar.plain
+
+
+class StepBar(App):
+    def compose(self) -> ComposeResult:
+        yield StatusBar(step_time=True, id="status")
+
+
+async def test_a_save_time_that_does_not_fit_drops_its_last_figures_not_cut_mid_word() -> None:
+    """At 80 columns under a dialog, where the step's time joins the line."""
+    app = StepBar()
+    async with app.run_test(size=(80, 3)) as pilot:
+        bar = app.query_one(StatusBar)
+        bar.show(**{**PARTS, "saved": "saved Nov 25 15:49", "step_time": "2/7 +03:08"})
+        await pilot.pause()
+        assert bar.plain.rstrip().endswith(" saved Nov 25") and "\u2026 " not in bar.plain[-16:]
+        bar.show(**{**PARTS, "saved": "saved 15:49:07", "step_time": "2/7 +03:08", "wall": "15:49:10"})
+        await pilot.pause()
+        assert bar.plain.rstrip().endswith(" saved 15:49")

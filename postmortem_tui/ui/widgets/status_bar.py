@@ -8,6 +8,7 @@ one of them up again.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -25,6 +26,19 @@ class Part(NamedTuple):
     text: str
     look: str
     """The component class it is drawn in, without the ``status-bar--`` prefix."""
+    short: str = ""
+    """A shorter form, drawn where ``text`` would be cut (``saved Nov 25`` for
+    ``saved Nov 25 15:49``)."""
+
+
+_SAVED_AT = re.compile(r"^(saved (?:[A-Z][a-z]{2} \d\d|\d\d:\d\d))[ :]\d\d(?::\d\d)?$")
+
+
+def shorter_saved(saved: str) -> str:
+    """``saved 09:06:16`` as ``saved 09:06``, ``saved Nov 25 15:49`` as ``saved Nov 25``;
+    anything else (``saving…``, a failure) has no shorter form."""
+    match = _SAVED_AT.match(saved)
+    return match.group(1) if match else ""
 
 
 class StatusBar(Widget):
@@ -76,7 +90,7 @@ class StatusBar(Widget):
             Part("wall", wall, "muted"),
             Part("used", used, "muted"),
             Part("projected", projected, "late" if late else "projected"),
-            Part("saved", saved, "failed" if save_failed else "saved"),
+            Part("saved", saved, "failed" if save_failed else "saved", shorter_saved(saved)),
         )
         if parts != self._parts:
             self._parts = parts
@@ -102,6 +116,8 @@ class StatusBar(Widget):
                 room = width - used - 2
             if room < 1:
                 break
+            if part.short and cell_len(text) > room:
+                text = part.short
             cells = Text(text, no_wrap=True)
             cells.truncate(room, overflow="ellipsis", pad=part.name == "title")
             drawn.append((part, f" {cells.plain} "))
