@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from ..clock_view import ClockView
 from ..live_session import LiveSession
@@ -70,7 +70,6 @@ class MeetingScreen(GuidanceActions):
         # (on the first resize) styled the whole screen a second time at launch.
         self._fit_to(self.app.size)
         yield StatusBar(step_time=True, id="status")
-        yield Label("", id="presence", markup=False)
         with Row(id="body"):
             with Column(id="left"):
                 yield AgendaList(self.clock_view().agenda, id="agenda")
@@ -133,12 +132,15 @@ class MeetingScreen(GuidanceActions):
             short_prompt=view.short_prompt,
         )
         # Under a form or dialog the big countdown is hidden; the header line above it is not.
-        show_status(self.query_one(StatusBar), self.live, view, step_time=self.app.screen is not self)
-        presence = self.query_one("#presence", Label)
-        line = self.app.syncer.presence_line
-        if str(presence.render()) != line:
-            presence.update(line)
-            presence.display = bool(line)
+        # Who else is here goes in the header: as a line of its own, it moved the whole
+        # screen down a row when a second terminal opened the session.
+        show_status(
+            self.query_one(StatusBar),
+            self.live,
+            view,
+            step_time=self.app.screen is not self,
+            presence=self.app.syncer.presence_line,
+        )
 
     def _follow_step(self) -> None:
         """Bring the running step's panel forward, its list focused, unless this terminal is

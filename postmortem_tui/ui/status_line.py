@@ -7,9 +7,12 @@ from ..live_session import LiveSession
 from .widgets.status_bar import StatusBar
 
 
-def show_status(bar: StatusBar, live: LiveSession, view: ClockView, *, step_time: bool = False) -> None:
+def show_status(
+    bar: StatusBar, live: LiveSession, view: ClockView, *, step_time: bool = False, presence: str = ""
+) -> None:
     """Paint ``bar`` from the session and the clock's ``view``; with ``step_time``, also the
-    current step's number and countdown (for a bar made with ``step_time=True``)."""
+    current step's number and countdown (for a bar made with ``step_time=True``); with
+    ``presence``, who has the session open (``2 open: you, Sam (note-taker)``)."""
     session = live.session
     bar.show(
         severity=session.incident.severity or "",
@@ -23,4 +26,5 @@ def show_status(bar: StatusBar, live: LiveSession, view: ClockView, *, step_time
         step_time=f"{view.step_index + 1}/{len(session.agenda.steps)} {view.countdown}" if step_time else "",
         phase=view.phase,
         paused=view.paused,
+        presence=presence,
     )

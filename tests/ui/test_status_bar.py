@@ -78,3 +78,20 @@ async def test_a_save_time_that_does_not_fit_drops_its_last_figures_not_cut_mid_
         bar.show(**{**PARTS, "saved": "saved 15:49:07", "step_time": "2/7 +03:08", "wall": "15:49:10"})
         await pilot.pause()
         assert bar.plain.rstrip().endswith(" saved 15:49")
+
+
+async def test_who_else_is_here_shrinks_to_a_count_before_the_title_gives_way() -> None:
+    app = OneBar()
+    async with app.run_test(size=(160, 3)) as pilot:
+        bar = app.query_one(StatusBar)
+        bar.show(**PARTS, presence="2 open: you (facilitator), Jordan (note-taker)")
+        await pilot.pause()
+        assert " 2 open: you (facilitator), Jordan (note-taker) " in bar.plain
+        assert PARTS["title"][:38] in bar.plain  # the names take no more of the title than this
+        await pilot.resize_terminal(120, 3)  # the names would cut the title short: a count
+        await pilot.pause()
+        assert " 2 open " in bar.plain and PARTS["title"][:55] in bar.plain
+        await pilot.resize_terminal(80, 3)
+        await pilot.pause()
+        assert " 2 open " in bar.plain and "Jordan" not in bar.plain
+        assert len(bar.plain) == 80 and bar.plain.endswith(" saved 14:00:00 ")

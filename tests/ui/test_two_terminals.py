@@ -73,8 +73,10 @@ async def test_an_entry_typed_in_one_shows_in_the_other_within_a_second(sample_p
         assert one_shows == two_shows == "03:19"
 
         await _sync(clock, [one, two], 2.5)  # presence beats every two seconds
-        presence = str(facilitator.screen.query_one("#presence", Label).render())
-        assert presence == "2 open: you (facilitator), Jordan (note-taker)"
+        bar = facilitator.screen.query_one(StatusBar)
+        presence = bar.part("presence")
+        assert presence is not None and presence.text == "2 open: you (facilitator), Jordan (note-taker)"
+        assert "2 open" in bar.plain  # in the header: no line of its own to move the screen
 
 
 async def test_a_deletion_stays_deleted_when_the_other_edits_its_stale_copy(

@@ -247,7 +247,7 @@ async def test_the_prompt_fills_the_rows_a_notice_leaves_when_it_goes(sample_pat
     from textual.widgets import Static
 
     app = _app(sample_path)
-    # 23 rows: as at 80x24 with a second terminal open, whose presence line takes one.
+    # 23 rows: a row short of 80x24, so that the notice's rows are missed.
     async with app.run_test(size=(80, 23)) as pilot:
         box = app.screen.query_one("#step-prompt", Static)
         await pilot.press("space")  # the "Press space to start" notice goes: rows come free

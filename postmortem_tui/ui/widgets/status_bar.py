@@ -1,5 +1,6 @@
-"""The header line: incident, wall clock, meeting time, projected end, save state; on a
-screen without the big countdown (the wrap-up screen), the current step's time too.
+"""The header line: incident, who else has the session open, wall clock, meeting time,
+projected end, save state; on a screen without the big countdown (the wrap-up screen), the
+current step's time too.
 
 One widget that draws its parts, rather than a row of labels: seven labels were a quarter
 of the meeting screen's widgets to style and lay out at launch, and each tick looked every
@@ -19,6 +20,8 @@ from ...visible_text import one_line
 
 TITLE_MIN = 16
 """Cells the title keeps however long the rest of the line is (padding included)."""
+TITLE_KEPT = 40
+"""Cells of the title that the names of who else is here never take ("2 open" instead)."""
 
 
 class Part(NamedTuple):
@@ -48,6 +51,7 @@ class StatusBar(Widget):
     COMPONENT_CLASSES = {
         "status-bar--severity",
         "status-bar--title",
+        "status-bar--presence",
         "status-bar--step",
         "status-bar--warning",
         "status-bar--over",
@@ -80,12 +84,14 @@ class StatusBar(Widget):
         step_time: str = "",
         phase: str = "normal",
         paused: bool = False,
+        presence: str = "",
     ) -> None:
         """Show these parts; repaints only when one of them changed."""
         step_look = "paused" if paused else {"warning": "warning", "over": "over"}.get(phase, "step")
         parts = (
             Part("severity", severity, "severity"),
             Part("title", title, "title"),
+            Part("presence", presence, "presence", presence.split(": ", 1)[0] if ": " in presence else ""),
             Part("step-time", step_time if self._step_time else "", step_look),
             Part("wall", wall, "muted"),
             Part("used", used, "muted"),
@@ -102,11 +108,16 @@ class StatusBar(Widget):
 
     def line(self, width: int) -> list[tuple[Part, str]]:
         """Each part on the line and its text as drawn in ``width`` cells, padded by a cell
-        each side: the title takes what the others leave (at least ``TITLE_MIN``), and the
-        save state, last, is cut short with an ellipsis rather than run off the edge. The
+        each side: the title takes what the others leave (at least ``TITLE_MIN``; who else
+        is here shrinks to its count first), and the save state, last, is cut short with
+        an ellipsis rather than run off the edge. The
         title is padded to its room, so the parts after it keep to the right."""
         shown = [(p, one_line(p.text)) for p in self._parts if p.text]
         others = sum(cell_len(text) + 2 for p, text in shown if p.name != "title")
+        title = next((text for p, text in shown if p.name == "title"), "")
+        if width - others < min(cell_len(title) + 2, TITLE_KEPT):  # names give way: "2 open"
+            shown = [(p, one_line(p.short) if p.name == "presence" and p.short else t) for p, t in shown]
+            others = sum(cell_len(text) + 2 for p, text in shown if p.name != "title")
         drawn: list[tuple[Part, str]] = []
         used = 0
         for part, text in shown:

@@ -19,8 +19,8 @@ class FittedPrompt(Static):
     many as there are rows for, then as much of the next as fills the rows left, ending in
     an ellipsis. The last sentence, "Press t to add ...", is kept whatever else goes: for
     most of these keys it is the only place on screen that names them. Fitted again, from
-    the whole prompt, whenever the box changes size (a notice line or the presence line
-    coming or going). Where the whole prompt does not fit, its short form is shown (whole
+    the whole prompt, whenever the box changes size (a notice line coming or going, the
+    terminal resized). Where the whole prompt does not fit, its short form is shown (whole
     or cut)."""
 
     prompt = ""
