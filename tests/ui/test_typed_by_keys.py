@@ -303,3 +303,23 @@ async def test_words_typed_in_one_go_after_a_go_into_the_action_form(sample_path
         assert isinstance(form, ActionForm)
         assert form.values()["what"] == "Alert on lock waits"
         assert meeting.active_panel == "action_items"  # no other panel, form or screen opened on the way
+
+
+async def test_at_80x24_every_step_prompt_stays_whole_under_the_press_n_again_notice(
+    sample_path: Path,
+) -> None:
+    """The notice takes two of the step box's rows; the short prompt fits in the rest."""
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        for _ in range(7):
+            clock.advance(30)
+            await pilot.press("n")  # the step has time left: asks for a second n
+            app.screen.tick()
+            await pilot.pause()
+            notice = str(app.screen.query_one("#step-notice").render())
+            prompt = str(app.screen.query_one("#step-prompt").render())
+            assert "press n again" in notice
+            assert "\u2026" not in prompt and "Press " in prompt, prompt
+            await pilot.press("n")
