@@ -46,6 +46,22 @@ def fresh_start(typed: str) -> str:
     return typed
 
 
+def column_widths(screen_width: int) -> list[tuple[str, str, int]]:
+    """The preview's columns sized to the dialog (95% of the screen, less its box, the
+    table's scrollbar and two cells of padding a column), so that nothing scrolls sideways:
+    at 80 columns the event gets 24 cells and the kind 12."""
+    room = int(screen_width * 0.95) - 4 - 2 - 10
+    kind = 16 if room >= 90 else 12  # "change / trigger" whole where there is room
+    fixed = 1 + 16 + kind + 7
+    return [
+        ("tick", "", 1),
+        ("time", "Time", 16),
+        ("text", "Event", min(60, max(20, room - fixed))),
+        ("kind", "Kind", kind),
+        ("source", "Source", 7),
+    ]
+
+
 class ImportScreen(StyledOnDemand, ModalScreen[tuple[ImportRow, ...] | None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     """A short terminal gets one-row controls (forms.tcss), leaving rows for the preview."""
@@ -96,7 +112,7 @@ class ImportScreen(StyledOnDemand, ModalScreen[tuple[ImportRow, ...] | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#import-rows", DataTable)
-        for key, label, width in (("tick", "", 1), ("time", "Time", 16), ("text", "Event", 60), ("kind", "Kind", 16), ("source", "Source", 7)):
+        for key, label, width in column_widths(self.app.size.width):
             table.add_column(label, key=key, width=width)
         self.query_one("#import-path", Input).focus()
 
@@ -184,7 +200,7 @@ class ImportScreen(StyledOnDemand, ModalScreen[tuple[ImportRow, ...] | None]):
                 TICK,
                 shown_time(row, self.session),
                 Text(one_line(row.text), no_wrap=True, overflow="ellipsis"),
-                KIND_TITLES[row.kind] if row.kind != "other" else "",
+                Text(KIND_TITLES[row.kind] if row.kind != "other" else "", no_wrap=True, overflow="ellipsis"),
                 row.source,
                 key=str(index),
             )

@@ -120,3 +120,15 @@ async def test_an_absolute_path_typed_after_the_offered_folder_is_read(sample_pa
         offered = app.screen.query_one("#import-path", Input).value
         await _read(pilot, offered + str(FIXTURES / "timeline.csv"))  # pasted after the folder
         assert app.screen.query_one("#import-rows", DataTable).row_count >= 2
+
+
+async def test_at_80x24_the_preview_does_not_scroll_sideways(sample_path: Path) -> None:
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await _read(pilot, FIXTURES / "timeline.csv")
+        await pilot.pause()
+        table = app.screen.query_one("#import-rows", DataTable)
+        assert table.row_count >= 2
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert [str(c.label) for c in table.columns.values()] == ["", "Time", "Event", "Kind", "Source"]
