@@ -18,13 +18,13 @@ from ..checks.backlog import BacklogItem
 from ..model import Session
 from ..visible_text import one_line
 from .styles_on_demand import StyledOnDemand
+from .widgets.dialog_table import table_room
 from .widgets.key_bar import KeyBar
 
 
 def column_widths(screen_width: int) -> list[tuple[str, str, int]]:
-    """The table's columns sized to the dialog (95% of the screen, less its box, the
-    table's scrollbar and two cells of padding a column): at 80 columns all four show."""
-    room = int(screen_width * 0.95) - 4 - 2 - 8
+    """The table's columns sized to the dialog: at 80 columns all four show."""
+    room = table_room(screen_width, 4)
     owner, due = 14, len("2026-12-10 overdue")
     rest = max(room - owner - due, 26)
     action = min(max(16, rest * 3 // 5), 60)

@@ -32,6 +32,7 @@ from ..importers.preview import parse_offset
 from ..model import KIND_TITLES, Session
 from ..visible_text import one_line
 from .styles_on_demand import StyledOnDemand
+from .widgets.dialog_table import table_room
 from .widgets.key_bar import KeyBar
 
 TICK, NO_TICK = "\u2611", "\u2610"
@@ -47,10 +48,9 @@ def fresh_start(typed: str) -> str:
 
 
 def column_widths(screen_width: int) -> list[tuple[str, str, int]]:
-    """The preview's columns sized to the dialog (95% of the screen, less its box, the
-    table's scrollbar and two cells of padding a column), so that nothing scrolls sideways:
-    at 80 columns the event gets 24 cells and the kind 12."""
-    room = int(screen_width * 0.95) - 4 - 2 - 10
+    """The preview's columns sized to the dialog, so that nothing scrolls sideways: at 80
+    columns the event gets 24 cells and the kind 12."""
+    room = table_room(screen_width, 5)
     kind = 16 if room >= 90 else 12  # "change / trigger" whole where there is room
     fixed = 1 + 16 + kind + 7
     return [

@@ -69,6 +69,11 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
     """The key of the field to focus first, when not the first one."""
     _opened_with: dict[str, Any] | None = None
     """The values as the form opened: Escape asks before throwing away anything else."""
+    HINTED: tuple[str, ...] = ()
+    """Fields of words checked for blaming wording as they are typed (checks/blameless.py)."""
+    participants: Sequence[Any] = ()
+    """The people in the meeting (names or participants): the checks read their names as
+    people's."""
 
     def fields(self) -> list[Field]:
         raise NotImplementedError
@@ -97,12 +102,6 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
                 yield Label("", classes="form-problems", markup=False)
                 yield Label("ctrl+s save \u00b7 esc cancel", classes="form-keys")
         yield KeyBar()
-
-    HINTED: tuple[str, ...] = ()
-    """Fields of words checked for blaming wording as they are typed (checks/blameless.py)."""
-    participants: Sequence[Any] = ()
-    """The people in the meeting (names or participants): the checks read their names as
-    people's."""
 
     def live_hints(self, values: dict[str, Any]) -> dict[str, str]:
         """Gentle hints to show under fields as they are typed (they never block Save)."""
