@@ -110,14 +110,17 @@ class StatusBar(Widget):
         """Each part on the line and its text as drawn in ``width`` cells, padded by a cell
         each side: the title takes what the others leave (at least ``TITLE_MIN``; who else
         is here shrinks to its count first), and the save state, last, is cut short with
-        an ellipsis rather than run off the edge. The
-        title is padded to its room, so the parts after it keep to the right."""
+        an ellipsis rather than run off the edge. The title is padded to its room, so the
+        parts after it keep to the right."""
+
+        def beside_title(parts: list[tuple[Part, str]]) -> int:
+            return sum(cell_len(text) + 2 for p, text in parts if p.name != "title")
+
         shown = [(p, one_line(p.text)) for p in self._parts if p.text]
-        others = sum(cell_len(text) + 2 for p, text in shown if p.name != "title")
         title = next((text for p, text in shown if p.name == "title"), "")
-        if width - others < min(cell_len(title) + 2, TITLE_KEPT):  # names give way: "2 open"
+        if width - beside_title(shown) < min(cell_len(title) + 2, TITLE_KEPT):  # "2 open"
             shown = [(p, one_line(p.short) if p.name == "presence" and p.short else t) for p, t in shown]
-            others = sum(cell_len(text) + 2 for p, text in shown if p.name != "title")
+        others = beside_title(shown)
         drawn: list[tuple[Part, str]] = []
         used = 0
         for part, text in shown:
