@@ -163,11 +163,16 @@ def build(kind: str, session: Path | None, marks: dict[str, float]):
     """The app and the name of its main screen; ``marks["app_imported"]`` when imported."""
     if kind in ("real", "bare-model"):
         try:
-            from postmortem_tui.launch import NO_PLUGINS
-        except ImportError:  # a baseline tree from before launch.py: its command set nothing
-            pass
+            from postmortem_tui.launch import process_settings
+        except ImportError:  # a baseline tree from before process_settings
+            try:
+                from postmortem_tui.launch import NO_PLUGINS
+            except ImportError:  # from before launch.py: its command set nothing
+                pass
+            else:
+                os.environ.setdefault(*NO_PLUGINS)
         else:
-            os.environ.setdefault(*NO_PLUGINS)  # as the `postmortem` command does
+            process_settings()  # as the `postmortem` command does
     if kind == "real":
         from postmortem_tui.collector import pause_for_launch
 

@@ -350,21 +350,50 @@ def test_a_full_standard_output_is_one_line_and_exit_1(
     assert result.stderr == "postmortem: cannot write to standard output: No space left on device\n"
 
 
-@pytest.mark.parametrize(("setting", "looked_up"), [(None, False), ("", True)])
+@pytest.mark.parametrize(("setting", "looked_up"), [(None, False), ("", True), ("1", False)])
 def test_the_command_skips_pydantic_s_plugin_lookup_unless_told_not_to(
     sample_path: Path, setting: str | None, looked_up: bool
 ) -> None:
-    """The lookup reads every installed package's entry points at each launch."""
+    """The lookup reads every installed package's entry points at each launch; with it off,
+    ``importlib.metadata`` (its means) is not even imported."""
     code = (
         "import sys\n"
         "from postmortem_tui import launch\n"
         f"sys.argv = ['postmortem', 'validate', {str(sample_path)!r}]\n"
         "code = launch.main()\n"
+        "metadata = 'importlib.metadata' in sys.modules\n"
         "from pydantic.plugin import _loader\n"
-        "print('looked up:', _loader._plugins is not None, 'exit:', code)\n"
+        "print('looked up:', _loader._plugins is not None, metadata, 'exit:', code)\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     if setting is not None:
         env["PYDANTIC_DISABLE_PLUGINS"] = setting
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
-    assert f"looked up: {looked_up} exit: 0" in done.stdout, done.stderr
+    assert f"looked up: {looked_up} {looked_up} exit: 0" in done.stdout, done.stderr
+
+
+def test_with_the_lookup_off_pydantic_s_loader_still_answers_everything_it_has() -> None:
+    """The stand-in says "no plugins" as pydantic's loader does, hands every other name to
+    the real loader, and looks plugins up after all once the setting is taken back."""
+    code = (
+        "import os, sys\n"
+        "from postmortem_tui import launch\n"
+        "launch.process_settings()\n"
+        "from pydantic import BaseModel\n"
+        "class M(BaseModel):\n"
+        "    x: int\n"
+        "print('model:', M(x='3').x, 'importlib.metadata' in sys.modules)\n"
+        "from pydantic.plugin._loader import get_plugins, PYDANTIC_ENTRY_POINT_GROUP\n"
+        "print('plugins:', tuple(get_plugins()), 'group:', PYDANTIC_ENTRY_POINT_GROUP)\n"
+        "os.environ['PYDANTIC_DISABLE_PLUGINS'] = ''\n"
+        "from pydantic.plugin import _loader\n"
+        "get_plugins()\n"
+        "print('looked up:', sys.modules['pydantic.plugin._loader']._plugins is not None)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.splitlines() == [
+        "model: 3 False",
+        "plugins: () group: pydantic",
+        "looked up: True",
+    ], done.stderr
