@@ -12,7 +12,6 @@ from textual.widgets import Input
 from .clock_screen import ClockScreen
 from .panels.catalog import PANELS, make_panel
 from .panels.list_panel import ListPanel
-from .panels.wrap_up_panel import WrapUpPanel
 from .widgets.panel_tabs import PanelTabs
 
 if TYPE_CHECKING:
@@ -106,7 +105,7 @@ class PanelHost(ClockScreen):
         self._stale.discard(name)
         if isinstance(panel, ListPanel):
             panel.participants = tuple(p.name for p in self.live.session.participants)
-        if isinstance(panel, WrapUpPanel):
+        if name == "wrap_up":  # its checklist also reads today's date and the config
             panel.update_from(self.live.session, self.live.now().astimezone().date(), self.live.config)
         else:
             panel.update_from(self.live.session)

@@ -27,30 +27,39 @@ STEP_PANELS = {
 
 
 def make_panel(panel: str) -> Widget:
-    from .actions_panel import ActionsPanel
-    from .notes_panel import ImprovementsPanel, NotesPanel
-    from .participants_panel import ParticipantsPanel
-    from .root_cause_panel import RootCausePanel
-    from .timeline_panel import TimelinePanel
-    from .wrap_up_panel import WrapUpPanel
-
+    """The panel, its module imported only now: each brings its own imports (the actions
+    panel the export's sorting, for one), and at launch only one panel is made."""
     if panel == "timeline":
+        from .timeline_panel import TimelinePanel
+
         return TimelinePanel(id="panel-timeline")
     if panel == "root_cause":
+        from .root_cause_panel import RootCausePanel
+
         return RootCausePanel(id="panel-root_cause")
-    if panel == "went_well":
-        return NotesPanel("went_well", "what went well", "Nothing yet: press w.", id="panel-went_well")
+    if panel in ("went_well", "got_lucky"):
+        from .notes_panel import NotesPanel
+
+        if panel == "went_well":
+            return NotesPanel("went_well", "what went well", "Nothing yet: press w.", id="panel-went_well")
+        return NotesPanel("got_lucky", "where we got lucky", "Nothing yet: press g.", id="panel-got_lucky")
     if panel == "could_improve":
+        from .notes_panel import ImprovementsPanel
+
         return ImprovementsPanel(
             "could_improve",
             "what could be improved   (alerting: ... to tag it)",
             "Nothing yet: press i.",
             id="panel-could_improve",
         )
-    if panel == "got_lucky":
-        return NotesPanel("got_lucky", "where we got lucky", "Nothing yet: press g.", id="panel-got_lucky")
     if panel == "action_items":
+        from .actions_panel import ActionsPanel
+
         return ActionsPanel(id="panel-action_items")
     if panel == "participants":
+        from .participants_panel import ParticipantsPanel
+
         return ParticipantsPanel(id="panel-participants")
+    from .wrap_up_panel import WrapUpPanel
+
     return WrapUpPanel(id="panel-wrap_up")
