@@ -104,6 +104,8 @@ class ImportScreen(StyledOnDemand, ModalScreen[tuple[ImportRow, ...] | None]):
             yield Label("", id="import-error", classes="field-error", markup=False)
             yield Static("Type a path and press Enter to read it.", id="import-summary", markup=False)
             yield DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
+            # The highlighted row whole: its event is cut to fit the columns.
+            yield Static("", id="import-detail", markup=False)
             with Horizontal(classes="form-buttons"):
                 yield Button("Add ticked rows", variant="primary", id="import-add", disabled=True)
                 yield Button("Cancel", id="import-cancel")
@@ -195,6 +197,7 @@ class ImportScreen(StyledOnDemand, ModalScreen[tuple[ImportRow, ...] | None]):
         self.query_one("#import-summary", Static).update("; ".join(parts) + ".")
         table = self.query_one("#import-rows", DataTable)
         table.clear()
+        self.query_one("#import-detail", Static).display = False  # until a row is highlighted
         for index, row in enumerate(self.offered):
             table.add_row(
                 TICK,
@@ -212,6 +215,20 @@ class ImportScreen(StyledOnDemand, ModalScreen[tuple[ImportRow, ...] | None]):
         button = self.query_one("#import-add", Button)
         button.label = f"Add {len(self.ticked)} entries"
         button.disabled = not self.ticked
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if not 0 <= event.cursor_row < len(self.offered):
+            return
+        row = self.offered[event.cursor_row]
+        about = [shown_time(row, self.session)]
+        if row.kind != "other":
+            about.append(KIND_TITLES[row.kind])
+        if row.source:
+            about.append(row.source)
+        detail = self.query_one("#import-detail", Static)
+        detail.update(" \u00b7 ".join(about) + "\n" + one_line(row.text))
+        detail.display = True
 
     @on(DataTable.RowSelected)
     def _toggle_selected(self, event: DataTable.RowSelected) -> None:

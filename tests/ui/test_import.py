@@ -132,3 +132,25 @@ async def test_at_80x24_the_preview_does_not_scroll_sideways(sample_path: Path) 
         assert table.row_count >= 2
         assert table.virtual_size.width <= table.scrollable_content_region.width
         assert [str(c.label) for c in table.columns.values()] == ["", "Time", "Event", "Kind", "Source"]
+
+
+async def test_the_highlighted_row_shows_whole_below_the_preview(sample_path: Path) -> None:
+    """The preview's event column is cut to fit at 80 columns; the row under the cursor is
+    shown whole below it, with its time, kind and source, and follows the cursor."""
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        detail = app.screen.query_one("#import-detail", Static)
+        assert not detail.display  # nothing read yet: no empty bar
+        await _read(pilot, FIXTURES / "timeline.csv")
+        await pilot.pause()
+        offered = app.screen.offered
+        assert detail.display
+        for index in (0, 1):
+            shown = str(detail.render())
+            row = offered[index]
+            assert row.text in shown.replace("\n", " ") or row.text in shown
+            assert row.source in shown.splitlines()[0]
+            await pilot.press("down")
+            await pilot.pause()
+        assert offered[0].text != offered[1].text

@@ -140,6 +140,27 @@ async def test_an_unticked_role_shows_an_empty_box_and_a_ticked_one_its_x(sample
             assert ticked.color != ticked.bgcolor and ticked.bold, theme
 
 
+async def test_the_import_dialog_s_unticked_box_is_empty_and_its_ticked_box_shows_its_x(
+    sample_path: Path,
+) -> None:
+    """The "all times" box: Textual draws a dim X in it when unticked, as in a role list."""
+    from textual.widgets import Checkbox
+
+    for theme in ("textual-dark", "high-contrast", "textual-light"):
+        app = make_app(sample_path, clock=FakeClock(START))
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.theme = theme
+            await pilot.press("m")
+            await pilot.pause()
+            box = app.screen.query_one("#import-all", Checkbox)
+            empty = box.get_component_rich_style("toggle--button")
+            assert empty.color == empty.bgcolor, theme  # the X does not show
+            box.value = True
+            await pilot.pause()
+            ticked = box.get_component_rich_style("toggle--button")
+            assert ticked.color != ticked.bgcolor and ticked.bold, theme
+
+
 def test_a_long_checklist_line_goes_on_under_its_words_not_its_mark() -> None:
     from postmortem_tui.ui.widgets.checklist_view import hanging
 
