@@ -13,7 +13,17 @@ from pydantic import ValidationError
 from ..checks.hint import one_line
 from ..checks.schedule import meeting_note
 from ..collector import pause_for_launch
-from ..model import ROLES, SEVERITIES, Incident, Meeting, Session
+from ..model import (
+    ROLES,
+    SEVERITIES,
+    STEP_KEYS,
+    Agenda,
+    AgendaStep,
+    Incident,
+    Meeting,
+    Session,
+)
+from ..model.agenda import fitted_minutes
 from ..paths import new_session_path, sessions_dir
 from ..persistence import SUFFIX, SessionFileError, create, load
 from ..persistence.atomic import atomic_write
@@ -50,7 +60,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--end", type=moment, help="incident end")
     new.add_argument("--timezone", type=zone_name, help="IANA zone of the incident, e.g. Europe/Berlin")
     new.add_argument("--meeting", type=moment, help="when the post-mortem meeting is")
-    new.add_argument("--minutes", type=int, help="the meeting's planned length in minutes")
+    new.add_argument(
+        "--minutes", type=int, help="the meeting's planned length in minutes (the steps share it)"
+    )
     new.set_defaults(func=new_session)
 
     export = commands.add_parser(
@@ -129,6 +141,8 @@ def new_session(args: argparse.Namespace) -> int:
     if args.file is not None:
         _check_folder(args.file)
     zone = args.timezone or ""
+    if args.minutes is not None and args.minutes < len(STEP_KEYS):
+        raise UsageError(f"postmortem new: --minutes: at least {len(STEP_KEYS)}, a minute for each step")
     try:
         incident = Incident(
             title=args.title,
@@ -138,6 +152,11 @@ def new_session(args: argparse.Namespace) -> int:
             timezone=zone,
         )
         meeting = Meeting(scheduled=in_zone(args.meeting, zone), planned_minutes=args.minutes)
+        agenda = Agenda()
+        if args.minutes is not None:
+            # The booked length is the agenda's: the steps share it as the default ones share 80.
+            minutes = fitted_minutes(args.minutes)
+            agenda = Agenda(steps=[AgendaStep(key=key, planned_minutes=minutes[key]) for key in STEP_KEYS])
     except ValidationError as error:
         problem = error.errors()[0]
         message = problem["msg"].removeprefix("Value error, ")
@@ -149,7 +168,7 @@ def new_session(args: argparse.Namespace) -> int:
         raise UsageError(
             f"postmortem new: {option}: {message}"
         ) from None
-    session = Session(incident=incident, meeting=meeting)
+    session = Session(incident=incident, meeting=meeting, agenda=agenda)
     day = (args.start or args.meeting or datetime.now()).date()
     path = args.file or new_session_path(args.title, day)
     create(session, path)

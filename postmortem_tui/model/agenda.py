@@ -71,6 +71,25 @@ def default_steps() -> list[AgendaStep]:
     return [AgendaStep(key=key, planned_minutes=DEFAULT_MINUTES[key]) for key in STEP_KEYS]
 
 
+def fitted_minutes(total: int) -> dict[StepKey, int]:
+    """The default agenda's minutes scaled to ``total`` (at least one a step), in the same
+    proportions, summing to ``total`` exactly: the rounding goes to the steps it cut most."""
+    if total < len(STEP_KEYS):
+        raise ValueError(f"at least {len(STEP_KEYS)} minutes, one for each step")
+    default_total = sum(DEFAULT_MINUTES.values())
+    shares = {key: DEFAULT_MINUTES[key] * total / default_total for key in STEP_KEYS}
+    minutes = {key: max(1, int(share)) for key, share in shares.items()}
+    by_cut = sorted(STEP_KEYS, key=lambda key: minutes[key] - shares[key])
+    while (left := total - sum(minutes.values())) != 0:
+        if left > 0:
+            minutes[by_cut[0]] += 1
+            by_cut = by_cut[1:] + by_cut[:1]
+        else:  # the one-minute floors took more than their share: from the largest step
+            largest = max(STEP_KEYS, key=lambda key: minutes[key])
+            minutes[largest] -= 1
+    return minutes
+
+
 class Agenda(Model):
     steps: list[AgendaStep] = Field(default_factory=default_steps)
     current: int = Field(default=0, ge=0, le=len(STEP_KEYS) - 1)

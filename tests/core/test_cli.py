@@ -163,6 +163,23 @@ def test_new_creates_in_the_sessions_folder_and_list_shows_it(
     assert "Older one" in lines[1]  # the newest incident first
 
 
+@pytest.mark.parametrize("minutes", [7, 30, 45, 90, 600])
+def test_new_with_minutes_shares_them_among_the_steps(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, minutes: int
+) -> None:
+    """The booked length and the agenda agree: the header's planned minutes and the
+    projected end come from the same plan, and so does the document's agenda."""
+    path = tmp_path / "short.toml"
+    code, _, _ = _run(capsys, "new", str(path), "--title", "x", "--minutes", str(minutes))
+    assert code == 0
+    session = load(path)
+    steps = [step.planned_minutes for step in session.agenda.steps]
+    assert session.planned_minutes == sum(steps) == minutes
+    assert min(steps) >= 1
+    assert steps[2] == max(steps)  # root cause analysis keeps the largest share
+    assert steps[0] <= steps[1]  # setting the tone stays shorter than the timeline
+
+
 def test_new_refuses_bad_options_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "new", "--title", "x", "--timezone", "Mars/Olympus")
     assert code == 2 and err.count("\n") == 1 and "Mars/Olympus" in err
@@ -227,7 +244,8 @@ def test_the_meeting_screen_without_a_terminal_says_so_and_stops(sample_path: Pa
 @pytest.mark.parametrize(
     ("options", "says"),
     [
-        (["--minutes", "0"], "postmortem new: --minutes: Input should be greater than or equal to 1"),
+        (["--minutes", "0"], "postmortem new: --minutes: at least 7, a minute for each step"),
+        (["--minutes", "601"], "postmortem new: --minutes: Input should be less than or equal to 600"),
         (
             ["--start", "2026-11-20 10:00", "--end", "2026-11-20 09:00"],
             "postmortem new: --start/--end: incident end is before its start",
