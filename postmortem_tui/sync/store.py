@@ -188,12 +188,16 @@ class SessionStore:
     def save(self, force: bool = False) -> bool:
         """Read, merge and write the file under the lock; True once it holds our changes.
 
-        Does nothing when there is nothing new (unless ``force``: a running clock then
-        records a fresh ``last_seen``). On failure the reason is in :meth:`status`.
+        Does nothing when there is nothing new, so that opening a session and closing it
+        leaves its file as it was. ``force`` also writes when the clock is running (to
+        record a fresh ``last_seen``) and when the file was removed (to write it again).
+        On failure the reason is in :meth:`status`.
         """
         with self._io:
             with self._state:
-                needed = force or self._gen != self._saved_gen
+                running = self._session.agenda.current_step.state == "running"
+                gone = self._missing or (force and not self.path.exists())
+                needed = self._gen != self._saved_gen or (force and (running or gone))
             if not needed:
                 return self._broken_sig is None and not self._missing
             return self._write(overwrite=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tomllib
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from textual import events
@@ -256,6 +256,30 @@ async def test_quitting_saves(sample_path: Path) -> None:
         await _type(pilot, "the on-call engineer happened to be at a desk")
         await pilot.press("ctrl+q")
     assert load(sample_path).got_lucky[-1].text == "the on-call engineer happened to be at a desk"
+
+
+async def test_opening_and_quitting_without_a_change_leaves_the_file_as_it_was(
+    sample_path: Path,
+) -> None:
+    """Looking at a session (a schema-1 file, as the sample is) is not a change: the file
+    is not rewritten, upgraded or given a new save time (noise in a repository)."""
+    before = sample_path.read_bytes()
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")  # look at another panel
+        await pilot.press("ctrl+q")
+    assert sample_path.read_bytes() == before
+
+
+async def test_quitting_with_the_clock_running_records_when(sample_path: Path) -> None:
+    """A running step is a change over time: reopening needs to know when it was left."""
+    clock = FakeClock(START)
+    app = _app(sample_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        clock.advance(90)
+        await pilot.press("ctrl+q")
+    assert load(sample_path).agenda.last_seen == START + timedelta(seconds=90)
 
 
 async def test_autosave_writes_without_quitting(sample_path: Path) -> None:
