@@ -188,16 +188,15 @@ class SessionStore:
     def save(self, force: bool = False) -> bool:
         """Read, merge and write the file under the lock; True once it holds our changes.
 
-        Does nothing when there is nothing new, so that opening a session and closing it
-        leaves its file as it was. ``force`` also writes when the clock is running (to
-        record a fresh ``last_seen``) and when the file was removed (to write it again).
-        On failure the reason is in :meth:`status`.
+        Does nothing when there is nothing new. ``force`` writes whenever the file would
+        change: the clock is running (a fresh ``last_seen``), the file was removed, or the
+        session differs from the file as last read (an older copy put back over it); so
+        opening a session and closing it leaves its file as it was. On failure the reason
+        is in :meth:`status`.
         """
         with self._io:
             with self._state:
-                running = self._session.agenda.current_step.state == "running"
-                gone = self._missing or (force and not self.path.exists())
-                needed = self._gen != self._saved_gen or (force and (running or gone))
+                needed = self._gen != self._saved_gen or (force and self._file_would_change())
             if not needed:
                 return self._broken_sig is None and not self._missing
             return self._write(overwrite=False)
@@ -248,6 +247,15 @@ class SessionStore:
             return cleared or self._version != version
 
     # Internals
+
+    def _file_would_change(self) -> bool:
+        session = self._session
+        return (
+            session.agenda.current_step.state == "running"
+            or self._missing
+            or not self.path.exists()
+            or (session is not self._file and session != self._file)
+        )
 
     def _write(self, overwrite: bool) -> bool:
         with self._state:
