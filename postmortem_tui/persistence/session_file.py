@@ -30,8 +30,14 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise SessionFileError(path, "cannot be read: permission denied") from None
     except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1  # in bytes: the text is not UTF-8
         raise SessionFileError(
-            path, f"byte {error.start} is not UTF-8; a session file is UTF-8 text"
+            path,
+            f"byte {column} of the line (byte {error.start} of the file) is not UTF-8; "
+            "a session file is UTF-8 text",
+            line=line,
         ) from None
     except OSError as error:
         raise SessionFileError(path, f"cannot be read: {error.strerror}") from None

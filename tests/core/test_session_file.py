@@ -228,3 +228,82 @@ def test_a_session_saved_as_utf16_is_named_so_and_left_alone(sample_path: Path) 
         load(sample_path)
     assert str(caught.value) == f"{sample_path}: is UTF-16 text; a session file is UTF-8: save it as UTF-8"
     assert sample_path.read_bytes() == before
+
+
+def _edited(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` line in the file with ``new``; its 1-based line number."""
+    lines = path.read_text().splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith(old))
+    lines[index] = new
+    path.write_text("\n".join(lines) + "\n")
+    return index + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        (
+            "deadline = ",
+            "deadline = 2026-12-11T10:00:00",
+            "action_items[0].deadline: expected a date like 2026-12-10, "
+            "got 2026-12-11T10:00:00 (a date and time)",
+        ),
+        (
+            'time = "14:12"',
+            "time = 14:12:00",
+            "timeline[0].time: expected text in quotes, got 14:12:00 (a time without quotes)",
+        ),
+        ("severity = ", 'severty = "SEV1"', 'incident.severty: is not a key this app knows; did you mean "severity"?'),
+        ("[[action_items]]", "[[action_item]]", 'action_item: is not a key this app knows; did you mean "action_items"?'),
+        (
+            "deadline = ",
+            "deadline = 2026-13-45",
+            "column 16: deadline = 2026-13-45 is not a real date or time (month must be in 1..12)",
+        ),
+        ('time = "14:12"', "time = 14:71", "column 10: time = 14:71 is not a real time; write it like 14:12"),
+    ],
+)
+def test_a_slip_made_by_hand_is_said_in_the_file_s_terms_at_its_line(
+    sample_path: Path, old: str, new: str, says: str
+) -> None:
+    """No Python reprs (``datetime.time(14, 17)``), a suggestion for a misspelt key, and a
+    date that does not exist named as such rather than as TOML's "expected newline"."""
+    line = _edited(sample_path, old, new)
+    before = sample_path.read_bytes()
+    message = _error(sample_path)
+    assert message.startswith(f"{sample_path}:{line}: {says}"), message
+    assert "datetime." not in message
+    assert sample_path.read_bytes() == before
+
+
+def test_a_key_far_from_any_other_lists_the_keys_of_its_table(sample_path: Path) -> None:
+    _edited(sample_path, "severity = ", 'xyz = "SEV1"')
+    message = _error(sample_path)
+    assert "incident.xyz: is not a key this app knows; the keys here are title, severity" in message
+
+
+def test_a_key_given_twice_is_named(sample_path: Path) -> None:
+    line = _edited(sample_path, "severity = ", 'severity = "SEV1"\nseverity = "SEV2"') + 1
+    assert f":{line}: column 18: severity is given twice; keep one of them" in _error(sample_path)
+
+
+def test_an_id_used_twice_names_the_entry_and_its_line(sample_path: Path) -> None:
+    session = load(sample_path)
+    first, second = session.timeline[0].id, session.timeline[1].id
+    text = sample_path.read_text()
+    second_line = text[: text.index(f'id = "{second}"')].count("\n") + 1
+    sample_path.write_text(text.replace(f'id = "{second}"', f'id = "{first}"'))
+    message = _error(sample_path)
+    assert message.startswith(f"{sample_path}:{second_line}: timeline[1].id: id '{first}' is used twice")
+    assert "top level" not in message
+
+
+def test_a_byte_that_is_not_utf8_is_placed_by_line(sample_path: Path) -> None:
+    data = sample_path.read_bytes()
+    at = data.index(b"Checkout")
+    sample_path.write_bytes(data[:at] + b"\xff" + data[at + 1 :])
+    line = data[:at].count(b"\n") + 1
+    column = at - data[:at].rfind(b"\n")
+    assert _error(sample_path).startswith(
+        f"{sample_path}:{line}: byte {column} of the line (byte {at} of the file) is not UTF-8"
+    )
