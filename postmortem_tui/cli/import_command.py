@@ -20,6 +20,7 @@ from ..importers import (
     zone_option,
 )
 from ..importers.preview import parse_offset
+from ..persistence import SUFFIX
 from ..sync import SessionStore
 from ..sync.store import KEPT
 from .parser import UsageError
@@ -108,6 +109,11 @@ def _count(count: int, one: str, many: str) -> str:
 
 
 def import_into_session(args: argparse.Namespace) -> int:
+    if args.session.suffix != SUFFIX and Path(args.file).suffix == SUFFIX:
+        raise UsageError(
+            f"postmortem import: {args.session} is not a session file ({SUFFIX}) and "
+            f"{args.file} is: the session comes first, postmortem import SESSION{SUFFIX} FILE"
+        )
     store = SessionStore(args.session)
     session = store.session
     try:

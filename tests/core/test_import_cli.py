@@ -269,3 +269,19 @@ def test_a_source_that_never_ends_is_refused_not_read_forever(
     code, out, err = _run(capsys, "import", str(sample_path), str(big))
     assert code == 1 and err == f"postmortem: {big}: is larger than 1 MiB; import it in parts\n"
     assert sample_path.read_bytes() == before  # the session is untouched
+
+
+def test_a_session_and_a_file_given_the_wrong_way_round_are_named_so(
+    capsys: pytest.CaptureFixture[str], sample_path: Path
+) -> None:
+    """Not "not valid TOML ... fix it by hand", which invites editing the log."""
+    log = sample_path.parent / "app.log"
+    shutil.copyfile(FIXTURES / "chat-paste.txt", log)
+    before = sample_path.read_bytes(), log.read_bytes()
+    code, out, err = _run(capsys, "import", str(log), str(sample_path))
+    assert code == 2 and out == ""
+    assert err == (
+        f"postmortem import: {log} is not a session file (.toml) and {sample_path}"
+        " is: the session comes first, postmortem import SESSION.toml FILE\n"
+    )
+    assert (sample_path.read_bytes(), log.read_bytes()) == before
