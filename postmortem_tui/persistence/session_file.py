@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import os
 import re
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -93,8 +95,24 @@ def write_error(path: Path, error: OSError) -> SessionFileError:
     return SessionFileError(path, f"cannot be saved: {reason}")
 
 
+READ_ONLY = "is read-only; make it writable (chmod u+w) or save the session elsewhere"
+
+
+def refuse_read_only(path: Path) -> None:
+    """A file someone made read-only is not replaced: the atomic rename would get past its
+    mode (it needs only the folder to be writable), and for root past its permissions."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # not there (written anew) or not readable: the write itself says why
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        raise SessionFileError(path, READ_ONLY)
+
+
 def save(session: Session, path: Path, now: datetime | None = None) -> None:
-    """Write ``session`` atomically, stamping when and by which version it was written."""
+    """Write ``session`` atomically, stamping when and by which version it was written;
+    a read-only file is refused (:func:`refuse_read_only`)."""
+    refuse_read_only(path)
     session.saved_at = now or utcnow()
     session.written_by = f"postmortem-tui {__version__}"
     data = dumps(session).encode("utf-8")

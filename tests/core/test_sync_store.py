@@ -326,3 +326,23 @@ def test_the_statement_and_a_new_factor_from_two_stores_are_both_kept(
         assert store.session.root_cause.statement == "No guard against long table locks."
         assert store.session.root_cause.factors[-1].text == "Staging has 50,000 rows"
     assert a.session.root_cause.updated == clock.now()
+
+
+def test_a_read_only_file_is_not_replaced_and_is_saved_once_writable(
+    sample_path: Path, clock: FakeClock
+) -> None:
+    """The atomic rename needs only the folder to be writable: it would replace a file its
+    owner made read-only (and root ignores permissions altogether)."""
+    store = SessionStore(sample_path, clock)
+    store.mutate(add_note("typed while the file was read-only"))
+    before = sample_path.read_bytes()
+    os.chmod(sample_path, 0o444)
+    try:
+        assert store.save() is False
+        assert "is read-only; make it writable (chmod u+w)" in (store.status().problem or "")
+        assert sample_path.read_bytes() == before
+        assert store.status().dirty  # kept, to be written
+    finally:
+        os.chmod(sample_path, 0o644)
+    assert store.save()
+    assert load(sample_path).went_well[-1].text == "typed while the file was read-only"
