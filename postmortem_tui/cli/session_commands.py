@@ -59,7 +59,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--start", type=moment, help="incident start, e.g. '2026-11-24 14:12'")
     new.add_argument("--end", type=moment, help="incident end")
     new.add_argument("--timezone", type=zone_name, help="IANA zone of the incident, e.g. Europe/Berlin")
-    new.add_argument("--meeting", type=moment, help="when the post-mortem meeting is")
+    new.add_argument(
+        "--meeting",
+        type=moment,
+        help="when the post-mortem meeting is (without an offset: in --timezone, else this computer's zone)",
+    )
     new.add_argument(
         "--minutes", type=int, help="the meeting's planned length in minutes (the steps share it)"
     )
@@ -151,7 +155,11 @@ def new_session(args: argparse.Namespace) -> int:
             end=in_zone(args.end, zone),
             timezone=zone,
         )
-        meeting = Meeting(scheduled=in_zone(args.meeting, zone), planned_minutes=args.minutes)
+        scheduled = in_zone(args.meeting, zone)
+        if scheduled is not None and scheduled.tzinfo is None:
+            # People book a meeting on their own clock; an invitation needs its offset.
+            scheduled = scheduled.astimezone()
+        meeting = Meeting(scheduled=scheduled, planned_minutes=args.minutes)
         agenda = Agenda()
         if args.minutes is not None:
             # The booked length is the agenda's: the steps share it as the default ones share 80.

@@ -8,7 +8,9 @@ import os
 import stat
 import subprocess
 import sys
+import time
 import types
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -415,3 +417,24 @@ def test_with_the_lookup_off_pydantic_s_loader_still_answers_everything_it_has()
         "plugins: () group: pydantic",
         "looked up: True",
     ], done.stderr
+
+
+def test_a_meeting_time_without_a_zone_is_on_this_computer_s_clock(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --timezone, a typed meeting time got no offset, and `invite` then refused the
+    session it had just made."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        path = tmp_path / "m.toml"
+        code, _, _ = _run(capsys, "new", str(path), "--title", "x", "--meeting", "2026-12-01 10:00")
+        assert code == 0
+        scheduled = load(path).meeting.scheduled
+        assert scheduled is not None and scheduled.utcoffset() == timedelta(hours=5, minutes=30)
+        assert scheduled.hour == 10
+        code, out, err = _run(capsys, "invite", str(path))
+        assert code == 0, err
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
