@@ -52,11 +52,18 @@ class TypedAhead:
             target = top.focused if not held_open and isinstance(top.focused, Input) else None
         elif isinstance(self.focused, EntryInput):  # the input keeps its own characters
             held_open, target = False, self.focused
+            if event.key == "enter":  # typed before the input had the focus: its Enter
+                event.prevent_default()
+                event.stop()
+                target.send_line()
+                return
         elif self._held is not None and now - self._held[0] <= HOLD_SECONDS:
             held_open, target = True, None
         else:
             self._held = (now, []) if event.key in ENTRY_KEYS else None
             return
+        if held_open and event.key == "enter" and self._held is not None:
+            character = "\n"  # ends the line held so far, in its place among the keys
         if not character or not (held_open or target is not None):
             return
         event.prevent_default()
@@ -68,11 +75,19 @@ class TypedAhead:
 
     def _pour_held(self, field: Widget | None) -> None:
         """The characters held since an entry key, typed at the end of ``field`` (the input
-        opened, or the form's first field); dropped only if there is no field to take them."""
+        opened, or the form's first field); dropped only if there is no field to take them.
+        An Enter held among them adds the line before it as an entry, as it would have had
+        the input been open (in a form, where Enter is no entry, it is left out)."""
         held, self._held = self._held, None
-        if held and held[1] and isinstance(field, Input):
-            field.cursor_position = len(field.value)
-            field.insert_text_at_cursor("".join(held[1]))
+        if not (held and held[1] and isinstance(field, Input)):
+            return
+        field.cursor_position = len(field.value)
+        *ended, last = "".join(held[1]).split("\n")
+        for line in ended:
+            field.insert_text_at_cursor(line)
+            if isinstance(field, EntryInput):
+                field.send_line()
+        field.insert_text_at_cursor(last)
 
     def _pour_held_into_form(self, form: Screen) -> None:
         """Once ``form`` is up and its first field focused (after its first refresh)."""

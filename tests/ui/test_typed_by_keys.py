@@ -287,6 +287,30 @@ async def test_words_typed_in_one_go_after_t_go_into_the_timeline_input(sample_p
     assert "rollback started" in texts
 
 
+async def test_an_enter_in_the_same_burst_adds_the_entry_once_and_empties_the_input(
+    sample_path: Path,
+) -> None:
+    """'t14:21 first burst' and Enter arriving together (a busy moment, a fast typist): the
+    Enter came before the input was open, and the words stayed in it after the entry was
+    added, so the next Enter added it twice."""
+    from textual import events
+    from textual.widgets import Input
+
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = len(app.live.session.timeline)
+        for character in "t14:21 first burst\n14:22 second\nthird, unended":
+            key = {" ": "space", ":": "colon", ",": "comma", "\n": "enter"}.get(character, character)
+            app.post_message(events.Key(key, "\r" if character == "\n" else character))
+        for _ in range(4):
+            await pilot.pause()
+        field = app.focused
+        assert isinstance(field, Input) and field.value == "third, unended"
+        texts = [entry.text for entry in app.live.session.timeline]
+        assert len(texts) == before + 2
+        assert texts.count("first burst") == 1 and texts.count("second") == 1
+
+
 async def test_words_typed_in_one_go_after_a_go_into_the_action_form(sample_path: Path) -> None:
     from textual import events
 

@@ -64,9 +64,10 @@ class EntryInput(Input):
         if event.key == "enter":
             event.prevent_default()
             event.stop()
-            self._send_line()
+            self.send_line()
 
-    def _send_line(self) -> None:
+    def send_line(self) -> None:
+        """Hand the line up as an entry and empty the input (Enter)."""
         value, self.value = self.value, ""
         self.post_message(self.Submitted(self, value))
 
