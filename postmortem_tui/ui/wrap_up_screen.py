@@ -81,6 +81,10 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
                 yield from self._export_controls()
             with VerticalScroll(id="preview"):
                 yield Markdown("", id="preview-doc")
+                # The rest of the document, once the first screens are up: a widget of its
+                # own, as Markdown.append (made for streaming) re-parses and drops the last
+                # block already shown (a section's paragraph went missing).
+                yield Markdown("", id="preview-more")
         yield KeyBar()
 
     def _export_controls(self) -> ComposeResult:
@@ -115,16 +119,19 @@ class WrapUpScreen(StyledOnDemand, ModalScreen[None]):
             )
         head, rest = first_screens(document)
         preview = self.query_one("#preview-doc", Markdown)
+        more = self.query_one("#preview-more", Markdown)
         self._previewing = document
 
-        def append_rest() -> None:
+        def show_rest() -> None:
             if self._previewing is document:  # not shown again meanwhile
-                preview.append(rest)
+                more.update(rest)
 
         async def fill() -> None:
             await preview.update(head)
             if rest:
-                self.call_after_refresh(append_rest)  # once the head is on screen
+                self.call_after_refresh(show_rest)  # once the head is on screen
+            else:
+                await more.update("")
 
         self.run_worker(fill, group="preview", exclusive=True)
 

@@ -1095,15 +1095,22 @@ async def test_the_wrap_up_preview_is_the_whole_document(sample_path: Path) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("x")
         await pilot.pause()
-        preview = app.screen.query_one("#preview-doc", Markdown)
+        document = render(app.live.session, now=clock.now())
+        head, more = (app.screen.query_one(f"#preview-{part}", Markdown) for part in ("doc", "more"))
         for _ in range(20):  # the rest follows the first screens
             await pilot.pause(0.05)
-            if preview.source.endswith(render(app.live.session, now=clock.now())):
+            if head.source + more.source == document:
                 break
-        assert preview.source == render(app.live.session, now=clock.now())
-        headings = [str(block.content).strip() for block in preview.query("MarkdownH2")]
+        assert head.source + more.source == document
+        blocks = [*head.query("MarkdownBlock"), *more.query("MarkdownBlock")]
+        headings = [str(block.content).strip() for block in blocks if type(block).__name__ == "MarkdownH2"]
         assert headings[0] == "Summary" and headings[-1] == "Distribution"
-        assert preview.query("MarkdownTable")  # the timeline and the others, drawn as tables
+        assert more.query("MarkdownTable")  # the timeline and the others, drawn as tables
+        # Every paragraph shows, the last one before the rest came too (it was dropped).
+        shown = " ".join(str(block.content) for block in blocks if type(block).__name__ == "MarkdownParagraph")
+        resolution = app.live.session.incident.resolution
+        assert resolution and resolution.split(".")[0] in shown
+        assert app.live.session.incident.summary.split(".")[0] in shown
 
 
 async def test_the_countdown_grows_with_a_shared_screen(sample_path: Path) -> None:
