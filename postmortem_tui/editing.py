@@ -94,6 +94,12 @@ def _day_after_midnight(session: Session, clock: str) -> date | None:
     return None
 
 
+def typed_time_day(session: Session, clock: str) -> date | None:
+    """The date an entry gets for a time typed without one (``14:40``): None (the incident's
+    day), or the next day for a time after an incident's midnight."""
+    return _day_after_midnight(session, clock)
+
+
 def add_timeline(
     session: Session, typed: str, now: datetime, created: datetime | None = None
 ) -> TimelineEntry:

@@ -242,7 +242,12 @@ class EntryActions(TypedAhead, SavingEdits):
             panel = "timeline" if isinstance(entry, TimelineEntry) else self.active_panel
             names = tuple(p.name for p in self.live.session.participants)
             zone = self.live.session.incident.timezone
-            form = TimelineForm(entry, now, names, zone) if isinstance(entry, TimelineEntry) else NoteForm(entry, now, names)
+            session = self.live.session
+            form = (
+                TimelineForm(entry, now, names, zone, lambda clock: editing.typed_time_day(session, clock))
+                if isinstance(entry, TimelineEntry)
+                else NoteForm(entry, now, names)
+            )
 
             def saved(result: Any) -> None:
                 if result is not None and self._replaced(result, _typed_text(result), panel, base=entry):

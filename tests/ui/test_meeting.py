@@ -1149,3 +1149,32 @@ async def test_a_stamped_entry_lists_its_minute_and_names_the_incident_s_zone(
         label = app.screen.query_one("#field-time .field-label", Label)
         assert str(label.render()) == "Time (America/New_York)"
         assert "stamped by the app" in str(app.screen.query_one("#field-time .field-hint", Label).render())
+
+
+async def test_a_time_typed_over_a_stamp_puts_the_entry_on_the_incident_s_day(
+    sample_path: Path,
+) -> None:
+    """Noted in the meeting three days later without a time, then given its real time: the
+    stamp's date (the meeting's) went with the stamp, the row sorted among the incident's,
+    and the Time column went back to its width."""
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await _type(pilot, "team lead pinged the DBA")
+        await pilot.press("escape")
+        await pilot.pause()
+        panel = app.screen.query_one("#panel-timeline")
+        table = panel.query_one(EntryTable)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#field-time Input", Input)
+        field.value = "14:40"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [entry] = [e for e in app.live.session.timeline if e.text == "team lead pinged the DBA"]
+        assert (entry.time, entry.date, entry.marks) == ("14:40", None, [])
+        times = [e.time for e in app.live.session.timeline]
+        assert times == sorted(times)  # among the incident's rows, not after them
+        await pilot.pause()
+        assert table.columns["time"].width < len("11-27 14:40")  # type: ignore[index]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -17,10 +17,17 @@ class TimelineForm(FormScreen[TimelineEntry]):
     HINTED = ("text",)
 
     def __init__(
-        self, entry: TimelineEntry, now: datetime, participants: Sequence[str] = (), zone: str = ""
+        self,
+        entry: TimelineEntry,
+        now: datetime,
+        participants: Sequence[str] = (),
+        zone: str = "",
+        day_for: Callable[[str], date | None] = lambda clock: None,
     ) -> None:
-        """``zone``: the name of the zone the timeline's times are in, said by the time."""
+        """``zone``: the name of the zone the timeline's times are in, said by the time.
+        ``day_for``: the date a typed time gets (``editing.typed_time_day``)."""
         super().__init__()
+        self.day_for = day_for
         self.participants = participants
         self.zone = zone
         self.entry = entry
@@ -39,7 +46,7 @@ class TimelineForm(FormScreen[TimelineEntry]):
 
     def _time_hint(self) -> str:
         if "stamped" in self.entry.marks:
-            return "stamped by the app when it was noted; a time typed here replaces the stamp"
+            return "stamped by the app when it was noted; a time typed here replaces the stamp and its date"
         return "14:12, 14:12:30 or 2:12pm"
 
     def build(self, values: dict[str, Any]) -> TimelineEntry:
@@ -57,7 +64,12 @@ class TimelineForm(FormScreen[TimelineEntry]):
             errors["text"] = "say what happened"
         if errors:
             raise FormError(errors)
-        marks = [m for m in self.entry.marks if m != "stamped" or parsed.time == self.entry.time]
+        restamped = "stamped" in self.entry.marks and parsed.time != self.entry.time
+        if restamped and day == self.entry.date:
+            # The stamp's date is the day it was noted (the meeting's); a time typed over it
+            # is the incident's, dated as one typed with t would be.
+            day = self.day_for(parsed.time)
+        marks = [m for m in self.entry.marks if m != "stamped" or not restamped]
         return self.entry.with_changes(
             time=parsed.time,
             date=day,
