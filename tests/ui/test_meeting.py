@@ -167,6 +167,25 @@ async def test_an_impossible_time_is_refused_under_the_input(empty_path: Path) -
         assert isinstance(app.focused, Input) and app.focused.value == "25:10 something"
 
 
+async def test_an_error_goes_with_the_line_it_was_about(empty_path: Path) -> None:
+    """Cleared with ctrl+u, closed and opened again: the old error stayed under the new
+    words, as if they were wrong."""
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        await _type(pilot, "25:99 x")
+        error = app.screen.query_one("#panel-timeline .input-error", Label)
+        assert "not a time of day" in str(error.render())
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert str(error.render()) == ""
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        app.focused.insert_text_at_cursor("14:00 fine")  # type: ignore[union-attr]
+        await pilot.pause()
+        assert str(error.render()) == ""
+
+
 INJECTIONS = ["[bold]x[/]", "[link=http://a]y[/link]", "\x1b[31mred\x1b[0m", "a | b # c"]
 
 

@@ -221,6 +221,9 @@ class ListPanel(Vertical):
     @on(Input.Changed)
     def _typing(self, event: Input.Changed) -> None:
         event.stop()
+        if not event.value and self._reason:  # the line it was about is gone (ctrl+u)
+            self._reason = ""
+            self._show_waiting()
         self._show_hints(blameless_hints(event.value, self.participants))
 
     @on(Input.Submitted)
