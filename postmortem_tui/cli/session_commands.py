@@ -254,6 +254,6 @@ def list_sessions(args: argparse.Namespace) -> int:
     rows.sort(key=lambda row: row[0], reverse=True)
     for _, day, status, title, name in rows:
         print(f"{day:<10}  {status:<9}  {title}  [{name}]")
-    for line in broken:
-        print(f"unreadable: {one_line(line)}")
+    for line in sorted(broken):  # on stderr, as `actions` says it: stdout is the list
+        print(f"postmortem: skipped {one_line(line)}", file=sys.stderr)
     return 0

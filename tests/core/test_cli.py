@@ -438,3 +438,16 @@ def test_a_meeting_time_without_a_zone_is_on_this_computer_s_clock(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_list_names_an_unreadable_file_on_stderr_apart_from_the_list(
+    capsys: pytest.CaptureFixture[str], sample_path: Path
+) -> None:
+    (sample_path.parent / "b-broken.toml").write_text("schema_version = 1\n[incident\n")
+    (sample_path.parent / "a-broken.toml").write_text("")
+    code, out, err = _run(capsys, "list", str(sample_path.parent))
+    assert code == 0
+    assert out.count("\n") == 1 and "Checkout outage" in out
+    lines = err.splitlines()
+    assert len(lines) == 2 and all(line.startswith("postmortem: skipped ") for line in lines)
+    assert "a-broken.toml" in lines[0] and "b-broken.toml" in lines[1]
