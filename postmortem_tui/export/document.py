@@ -56,14 +56,15 @@ def _joined(values: Iterable[str]) -> str:
     return ", ".join(shown for shown in map(inline, values) if shown)
 
 
-def _linked(text: str, evidence_link: str) -> str:
+def _linked(text: str, evidence_link: str, label: str = "evidence") -> str:
+    """``text (evidence)`` linked; ``label`` names what the link is (an action's tracker)."""
     shown, address, written = inline(text), url(evidence_link), inline(evidence_link)
     if shown and text.strip() == evidence_link.strip():  # a message that is only its link
         return link(text, address) if address else shown
     if address:
-        evidence = f"[evidence]({address})"
+        evidence = f"[{label}]({address})"
     elif written:
-        evidence = f"evidence: {written}"
+        evidence = f"{label}: {written}"
     else:
         return shown
     return f"{shown} ({evidence})" if shown else evidence
@@ -243,7 +244,7 @@ def _actions(session: Session) -> str:
     rows = [
         (
             str(number),
-            _linked(action.what, action.link) or "—",
+            _linked(action.what, action.link, "tracker") or "—",
             action.type,
             cell(action.owner) if action.owner.strip() else "**no owner**",
             action.deadline.isoformat() if action.deadline else "**no deadline**",

@@ -103,9 +103,9 @@ def test_an_evidence_link_goes_exactly_where_it_was_typed(typed: str) -> None:
     )
     cells = _cells(render(session))
     target = escape(MarkdownIt().normalizeLink(typed))  # the typed address, URL-encoded
-    for text in ("deploy", "fix it"):
+    for text, label in (("deploy", "evidence"), ("fix it", "tracker")):  # an action's link: its ticket
         shown = next(c for c in cells if c.startswith(text))
-        assert _text(shown) == f"{text} (evidence)"
+        assert _text(shown) == f"{text} ({label})"
         assert re.findall(r'href="([^"]*)"', shown) == [target]
 
 
@@ -209,9 +209,10 @@ def test_an_entry_with_only_a_link_shows_the_link_alone() -> None:
         action_items=[ActionItem(what="", owner="Sam", link=link)],
     )
     cells = [_text(c) for c in _cells(render(session))]
-    assert cells.count("evidence") == 2
+    assert cells.count("evidence") == 1 and cells.count("tracker") == 1
     assert "—" in cells[cells.index("14:13") + 1]
     assert "| [evidence](https://tracker.example.com/PM-12) |" in render(session)
+    assert "| [tracker](https://tracker.example.com/PM-12) |" in render(session)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
