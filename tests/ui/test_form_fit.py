@@ -43,6 +43,27 @@ async def test_at_80x24_every_field_of_the_action_form_is_in_view(sample_path: P
         assert form.query_one("#save").region.bottom <= form.query_one(KeyBar).region.y
 
 
+async def test_at_80x24_hints_under_owner_and_deadline_leave_every_field_in_view(
+    sample_path: Path,
+) -> None:
+    """A group as owner and a past deadline: each hint stands in for its field's fixed
+    hint (the format), so the last field did not go out of view."""
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _action_form(pilot)
+        form.query_one("#input-owner", Input).value = "the db team"
+        form.query_one("#input-deadline", Input).value = "2026-11-01"
+        await pilot.pause()
+        for key in ("owner", "deadline"):
+            assert form.query_one(f"#live-{key}", Label).display, key
+        assert not form.query_one("#field-deadline > .field-hint").display
+        for spec in form.fields():
+            assert _in_view(form, form.query_one(f"#input-{spec.key}")), spec.key
+        form.query_one("#input-deadline", Input).value = "+14d"
+        await pilot.pause()
+        assert form.query_one("#field-deadline > .field-hint").display  # the format again
+
+
 @pytest.mark.parametrize("key", ["a", "d", "r", "P"])
 async def test_at_80x24_every_form_shows_its_buttons_inside_its_box(sample_path: Path, key: str) -> None:
     app = make_app(sample_path, clock=FakeClock(START))

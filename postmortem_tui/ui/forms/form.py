@@ -121,6 +121,10 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
             hint = "" if self.query_one(f"#error-{spec.key}").display else hints.get(spec.key, "")
             label.update(hint)
             label.display = bool(hint)
+            # The live hint stands in for the field's fixed one (its format) while it shows:
+            # at 80x24 both under Owner and Deadline pushed the last field out of view.
+            for fixed in self.query(f"#field-{spec.key} > .field-hint"):
+                fixed.display = not hint
 
     @on(Input.Changed)
     @on(TextArea.Changed)
