@@ -96,10 +96,19 @@ class EntryActions(TypedAhead, SavingEdits):
         if self.active_panel == "could_improve" and (key := self._selected()):
             found = editing.get(self.live.session, key)
             improvement = found.text if isinstance(found, Improvement) else None
+        came_from = self.active_panel
         await self.bring_forward("action_items")
-        self._pour_held_into_form(self._open_action_form(None, improvement))
+        self._pour_held_into_form(self._open_action_form(None, improvement, came_from))
 
-    def _open_action_form(self, item: ActionItem | None, improvement: str | None = None) -> Screen:
+    def _back_to(self, panel: str | None) -> None:
+        """A form opened with a key that brought its own panel forward was cancelled: the
+        panel the user was working through comes back (the list of improvements, say)."""
+        if panel is not None and panel != self.active_panel:
+            self.call_later(self.bring_forward, panel)
+
+    def _open_action_form(
+        self, item: ActionItem | None, improvement: str | None = None, came_from: str | None = None
+    ) -> Screen:
         from .forms.action_form import ActionForm
 
         session = self.live.session
@@ -111,6 +120,7 @@ class EntryActions(TypedAhead, SavingEdits):
 
         def saved(result: ActionItem | None) -> None:
             if result is None:
+                self._back_to(came_from)
                 return
             if item is None:
                 self.live.change(lambda s: editing.add_entry(s, "action_items", result))
@@ -122,10 +132,11 @@ class EntryActions(TypedAhead, SavingEdits):
         return form
 
     async def action_add_root_cause(self) -> None:
+        came_from = self.active_panel
         await self.bring_forward("root_cause")
-        self._pour_held_into_form(self._open_root_cause_form(None))
+        self._pour_held_into_form(self._open_root_cause_form(None, came_from))
 
-    def _open_root_cause_form(self, entry_id: str | None) -> Screen:
+    def _open_root_cause_form(self, entry_id: str | None, came_from: str | None = None) -> Screen:
         from .forms.root_cause_form import RootCauseForm, RootCauseInput
 
         session = self.live.session
@@ -146,6 +157,7 @@ class EntryActions(TypedAhead, SavingEdits):
 
         def saved(result: RootCauseInput | None) -> None:
             if result is None:
+                self._back_to(came_from)
                 return
             now = self.live.now()
             try:

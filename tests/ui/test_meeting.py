@@ -1197,3 +1197,22 @@ async def test_a_time_typed_over_a_stamp_puts_the_entry_on_the_incident_s_day(
         assert times == sorted(times)  # among the incident's rows, not after them
         await pilot.pause()
         assert table.columns["time"].width < len("11-27 14:40")  # type: ignore[index]
+
+
+async def test_a_form_cancelled_brings_back_the_panel_it_was_opened_from(sample_path: Path) -> None:
+    """Working down the improvements, a (an action from one) or r, then Escape: the
+    improvements come back, not the actions or the causes."""
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = _screen(app)
+        for key, form_panel in (("a", "action_items"), ("r", "root_cause")):
+            await pilot.press("4")
+            await pilot.pause()
+            assert screen.active_panel == "could_improve"
+            await pilot.press(key)
+            await pilot.pause()
+            assert screen.active_panel == form_panel
+            await pilot.press("escape")
+            for _ in range(3):
+                await pilot.pause()
+            assert screen.active_panel == "could_improve", key
