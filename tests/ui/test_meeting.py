@@ -1216,3 +1216,18 @@ async def test_a_form_cancelled_brings_back_the_panel_it_was_opened_from(sample_
             for _ in range(3):
                 await pilot.pause()
             assert screen.active_panel == "could_improve", key
+
+
+async def test_home_and_end_go_to_the_first_and_last_row(sample_path: Path) -> None:
+    """DataTable's Home and End move between columns; these lists have rows only, and End
+    then Enter edited the first row."""
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        table = app.screen.query_one("#panel-timeline").query_one(EntryTable)
+        table.focus()
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
+from textual.binding import Binding
 from textual.geometry import Region, Size, Spacing
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
@@ -66,6 +67,11 @@ FILL_IN_LAYOUT = 300
 
 
 class EntryTable(DataTable):
+    BINDINGS = [
+        # DataTable's Home and End go to the first and last column; these lists have rows only.
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
     DEFAULT_CSS = """
     EntryTable {
         height: 1fr;
