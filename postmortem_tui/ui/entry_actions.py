@@ -337,6 +337,7 @@ class EntryActions(TypedAhead, SavingEdits):
             for name in ALL_PANELS[:-1]:
                 if (panel := self._panel(name)) is not None:
                     panel.table.select(entry.id)
+        self.app.clear_notifications()  # "Deleted ... ctrl+z brings it back" is done with
         self.notify(f"Undid the last {what}.", timeout=3)
 
     # Import

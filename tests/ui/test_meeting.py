@@ -711,6 +711,20 @@ async def test_the_root_cause_statement_deleted_comes_back_with_ctrl_z(sample_pa
     assert load(sample_path).root_cause.statement == statement
 
 
+async def test_after_an_undo_only_the_undo_is_told(sample_path: Path) -> None:
+    """"Deleted ... ctrl+z brings it back" stayed up beside "Undid the last deletion"."""
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert any("brings it back" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Undid the last deletion."]
+
+
 async def test_an_export_error_wraps_in_full_beside_the_preview(
     sample_path: Path, tmp_path: Path
 ) -> None:
