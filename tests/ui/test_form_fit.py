@@ -219,3 +219,23 @@ async def test_the_owner_field_completes_a_participants_name(sample_path: Path) 
         await pilot.pause()
         await pilot.press("right")  # takes the completion shown
         assert owner.value == "Priya Raman"
+
+
+async def test_a_name_being_typed_is_not_called_absent_while_it_completes(sample_path: Path) -> None:
+    """'Pri', on its way to Priya Raman, was flagged as not in the participants list; a name
+    no participant's starts with still is."""
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _action_form(pilot)
+        owner = form.query_one("#input-owner", Input)
+        owner.focus()
+        live = form.query_one("#live-owner", Label)
+        await pilot.press("p", "r", "i")
+        await pilot.pause()
+        assert not live.display
+        await pilot.press("right")
+        await pilot.pause()
+        assert owner.value == "Priya Raman" and not live.display
+        owner.value = "Quentin"
+        await pilot.pause()
+        assert live.display and "not in the participants list" in str(live.render())

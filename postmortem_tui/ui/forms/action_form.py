@@ -75,6 +75,10 @@ class ActionForm(FormScreen[ActionItem]):
             deadline = None
         draft = ActionItem(what=values["what"], owner=values["owner"], deadline=deadline)
         hints = action_hints(draft, self.participants, self.base)
+        typed = values["owner"].strip().casefold()
+        if typed and any(p.name.casefold().startswith(typed) for p in self.participants):
+            # Being typed, with a participant's name offered to complete it: not yet absent.
+            hints["owner"] = [h for h in hints.get("owner", []) if h.rule != "action.owner-absent"]
         hints["what"] = hints["what"] + hints_for_text(values["what"], self.participants)
         if deadline is None:
             hints["deadline"] = []  # the error under the field says it when saving
