@@ -19,6 +19,7 @@ from typing import NamedTuple
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.keys import format_key, key_to_character
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -101,12 +102,19 @@ class KeyBar(Widget, can_focus=False):
         """The keys the line shows now."""
         return self._current_keys()
 
+    def _source(self) -> Screen:
+        """The screen whose keys the line shows: its own, or the command palette's while the
+        palette is open over it (its keys, not the meeting's, which would type a search)."""
+        top = self.app.screen
+        return top if isinstance(top, CommandPalette) else self.screen
+
     def _current_keys(self) -> tuple[ShownKey, ...]:
         """Each action once, by its first key, as Textual's Footer shows them."""
-        typing = takes_text(self.screen.focused)
+        source = self._source()
+        typing = takes_text(source.focused)
         seen: set[str] = set()
         keys: list[ShownKey] = []
-        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+        for key, (_node, binding, enabled, tooltip) in source.active_bindings.items():
             if not binding.show or binding.action in seen or (typing and types_a_character(key)):
                 continue
             seen.add(binding.action)
@@ -128,12 +136,16 @@ class KeyBar(Widget, can_focus=False):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._bindings_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        if self.is_attached and screen is self.screen and self._current_keys() != self._shown:
+        if not self.is_attached or screen not in (self.screen, self.app.screen):
+            return
+        if self._current_keys() != self._shown:
             self.hovered = None
             self.refresh()
 
