@@ -1245,3 +1245,29 @@ async def test_home_and_end_go_to_the_first_and_last_row(sample_path: Path) -> N
         assert table.cursor_row == table.row_count - 1
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+async def test_at_80x24_the_root_cause_statement_shows_whole_beside_its_row(sample_path: Path) -> None:
+    """The statement (300 characters) was cut at seven lines under the list; then its row
+    went out of view above the longer detail."""
+    import textwrap
+
+    from postmortem_tui.ui.panels.root_cause_panel import STATEMENT_KEY
+
+    app = _app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        panel = app.screen.query_one("#panel-root_cause")
+        table = panel.query_one(EntryTable)
+        table.select(STATEMENT_KEY)
+        for _ in range(3):
+            await pilot.pause()
+        detail = panel.detail
+        width = detail.content_region.width
+        statement = app.live.session.root_cause.statement
+        assert detail.content_region.height >= 1 + len(textwrap.wrap(statement, width))
+        row = table.get_row_index(STATEMENT_KEY)
+        top = int(table.scroll_y)
+        visible_rows = table.scrollable_content_region.height - table.header_height
+        assert top <= row < top + visible_rows

@@ -127,6 +127,10 @@ class EntryTable(DataTable):
             if selected is not None:
                 self.select(selected)  # the row the user had is still the one acted on
         self._fit_columns()
+        if (selected := self.selected_key) is not None:
+            # Shorter now (the entry under it shown in full, say): the selected row stays
+            # in view, so the room sees which entry that is.
+            self.call_after_refresh(self.scroll_to_row, selected)
 
     def _specs_for(self, width: int) -> list[ColumnSpec]:
         return [spec for spec in self._specs if width >= spec.shown_from]
