@@ -51,8 +51,29 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout = stdout
 
 
+SIGNED_OPTIONS = ("--shift",)
+"""Options whose value may start with a minus (``--shift -5m``), which argparse would take
+for an option of its own and refuse as "expected one argument"."""
+
+
+def _joined_signed_values(args: list[str]) -> list[str]:
+    """``--shift -5m`` as ``--shift=-5m``."""
+    joined: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        following = args[index + 1] if index + 1 < len(args) else ""
+        if arg in SIGNED_OPTIONS and following.startswith("-") and following[1:2].isdigit():
+            joined.append(f"{arg}={following}")
+            index += 2
+            continue
+        joined.append(arg)
+        index += 1
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _joined_signed_values(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     names = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if not args_list or args_list[0] not in names | {"-h", "--help", "--version"}:

@@ -117,6 +117,9 @@ def test_tz_since_until_all_and_shift(
     )
     _, out, _ = _run(capsys, "import", str(sample_path), str(log), "--dry-run", "--shift=-1h")
     assert "  13:12:01" in out and "  17:09:44" in out
+    # As people type it: argparse would take -1h for an option and want an argument.
+    code, spaced, _ = _run(capsys, "import", str(sample_path), str(log), "--dry-run", "--shift", "-1h")
+    assert code == 0 and spaced == out
 
 
 def test_format_override(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
