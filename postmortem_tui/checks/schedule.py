@@ -100,10 +100,12 @@ def standing_for(end: date, meeting: date, holidays: Collection[date] = ()) -> S
         )
     elif days < FIRST_DAY:
         state = "too early"
-        message = (
-            f"too early: {days} working day{plural} after the incident; "
-            f"from {_day_name(first)} fits"
+        when = (
+            "the day of the incident"
+            if meeting == end
+            else f"{days} working day{plural} after the incident"
         )
+        message = f"too early: {when}; from {_day_name(first)} fits"
     elif days > LAST_DAY:
         state = "late"
         message = (

@@ -49,6 +49,12 @@ def test_standing(meeting: date, state: str, days: int) -> None:
     assert fit.message.startswith(state)
 
 
+def test_a_meeting_the_same_day_is_said_so() -> None:
+    """Not 'too early: 0 working days after the incident'."""
+    fit = standing_for(TUESDAY, TUESDAY)
+    assert fit.message == "too early: the day of the incident; from Wed 2026-11-25 fits"
+
+
 def test_a_meeting_on_a_day_off_is_noted() -> None:
     fit = standing_for(TUESDAY, date(2026, 11, 28))
     assert fit.state == "on time" and fit.off_day == "a Saturday"
