@@ -20,6 +20,7 @@ from ..importers import (
     zone_option,
 )
 from ..importers.preview import parse_offset
+from ..model import KIND_TITLES
 from ..persistence import SUFFIX
 from ..sync import SessionStore
 from ..sync.store import KEPT
@@ -101,7 +102,8 @@ def _visible(text: str) -> str:
 
 def _row_line(when: str, row: ImportRow) -> str:
     marks = f"  ({', '.join(row.marks)})" if row.marks else ""
-    return f"  {when}  {row.source:<6} {row.kind:<12}  {_visible(row.text)}{marks}"
+    kind = KIND_TITLES[row.kind] if row.kind != "other" else "\u2014"  # as the document says it
+    return f"  {when}  {row.source:<6} {kind:<16}  {_visible(row.text)}{marks}"
 
 
 def _count(count: int, one: str, many: str) -> str:

@@ -288,3 +288,14 @@ def test_a_session_and_a_file_given_the_wrong_way_round_are_named_so(
         " is: the session comes first, postmortem import SESSION.toml FILE\n"
     )
     assert (sample_path.read_bytes(), log.read_bytes()) == before
+
+
+def test_kinds_are_named_as_the_document_names_them(
+    capsys: pytest.CaptureFixture[str], sample_path: Path
+) -> None:
+    """'change / trigger' rather than the file's key 'change'; a row of no kind shows '—'."""
+    _, out, _ = _run(
+        capsys, "import", str(sample_path), str(FIXTURES / "timeline.csv"), "--dry-run"
+    )
+    assert "deploy change / trigger  Migration 0142 deployed" in out
+    assert " other " not in out
