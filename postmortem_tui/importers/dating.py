@@ -6,7 +6,7 @@ The rules, in the order they apply to each time read from a file:
   else the zone given on purpose (``--tz``); else the incident's zone, marked "zone assumed";
 - a date written with the time wins and becomes the context for the lines below it, as does a
   date heading; with neither, the incident's start date is used. A time whose date (or year,
-  in syslog) did not come with it is marked "date inferred";
+  in syslog) came neither with it nor from a date heading above it is marked "date inferred";
 - an undated time before noon that follows a late-evening time (18:00 or later) in the same
   date context is on the next day: a timeline running 23:50, 00:10 crossed midnight. (A time
   that merely goes back a little, 19:00 then 18:40, is taken as written.)
@@ -68,6 +68,8 @@ class Dater:
         """The date context: from a date heading or the last dated time."""
         self._last: time | None = None
         """The last time read in the current date context, to notice midnight passing."""
+        self._stated = False
+        """Whether the date context is a date heading's (the file dates the lines below)."""
 
     def set_zone(self, zone: tzinfo) -> None:
         self.zone = zone
@@ -75,6 +77,7 @@ class Dater:
     def set_day(self, day: date) -> None:
         self.day = day
         self._last = None
+        self._stated = True
 
     def zone_for(self, written: tzinfo | None) -> tuple[tzinfo, bool]:
         """The zone a time is read in, and whether it was assumed."""
@@ -98,15 +101,21 @@ class Dater:
         marks: list[Mark] = ["zone assumed"] if assumed else []
         if day is not None:
             self.day = day
+            self._stated = False  # the lines below it give no date: theirs is inferred
             if inferred:
                 marks.append("date inferred")
         else:
-            marks.append("date inferred")
+            # Under a date heading the date is the file's; it is inferred when it is the
+            # incident's, a dated line's above, or past a midnight guessed.
+            stated = self.day is not None and self._stated
             day = self.day or self.rules.default_day(read_in)
             last = self._last
             if last is not None and last >= LATE_EVENING and clock < min(last, MORNING_ENDS):
                 day += timedelta(days=1)
                 self.day = day
+                stated = self._stated = False
+            if not stated:
+                marks.append("date inferred")
         self._last = clock
         local = datetime.combine(day, clock, tzinfo=read_in)
         return local.astimezone(self.rules.target), tuple(marks)

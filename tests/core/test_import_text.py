@@ -86,7 +86,7 @@ def test_the_indented_lines_of_a_skipped_item_are_not_joined_to_the_entry_above(
 def test_a_date_heading_dates_the_entries_below_it() -> None:
     rows = _read("## 2026-11-24\n23:40 late\n### Wednesday 25 November 2026\n09:30 replay\n").rows
     assert shown(rows) == [("2026-11-24 23:40", "late"), ("2026-11-25 09:30", "replay")]
-    assert all("date inferred" in row.marks for row in rows)
+    assert all("date inferred" not in row.marks for row in rows)  # the file dated them
 
 
 def test_a_plain_date_line_is_a_heading_but_a_dated_list_item_is_an_event() -> None:
@@ -209,8 +209,9 @@ def test_a_whole_document_is_read_only_in_its_timeline_section() -> None:
     ]
     assert result.rows[0].link == "https://ci.example.com/builds/8812"
     assert result.rows[-1].link == "https://wiki.example.com/runbooks/replay-orders"
-    # The zone comes from the heading ("all times Eastern"), so nothing is assumed.
-    assert all(row.marks == ("date inferred",) for row in result.rows)
+    # The zone comes from the heading ("all times Eastern"), the dates from the day
+    # headings: nothing is assumed or inferred.
+    assert all(row.marks == () for row in result.rows)
     assert [(s.line, s.reason) for s in result.skipped] == [
         (20, "a date without a time of day"),
         (22, "27:00 is not a time of day (00:00 to 23:59)"),

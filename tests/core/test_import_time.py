@@ -186,7 +186,10 @@ def test_a_date_heading_sets_the_day_and_restarts_the_midnight_rule() -> None:
     dater.set_day(date(2026, 11, 30))
     when, marks = dater.place(time(8, 0))
     assert when.date() == date(2026, 11, 30)
-    assert "date inferred" in marks
+    assert "date inferred" not in marks  # the heading's date: stated, not inferred
+    when, marks = dater.place(time(23, 30))
+    when, marks = dater.place(time(0, 10))
+    assert when.date() == date(2026, 12, 1) and "date inferred" in marks  # midnight guessed
 
 
 def test_rules_without_a_zone_or_start_use_utc_and_the_reference_date() -> None:
