@@ -757,6 +757,8 @@ async def test_a_long_selected_entry_is_cut_with_an_ellipsis_not_silently(sample
     cut = clip_rows(wide, 30, 7, console).splitlines()
     assert len(cut) == 7 and cut[-1].endswith("\u2026")
     app = _app(sample_path)
+    statement = app.live.session.root_cause.statement
+    app.live.change(lambda s: setattr(s.root_cause, "statement", " ".join([statement] * 3)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -766,7 +768,7 @@ async def test_a_long_selected_entry_is_cut_with_an_ellipsis_not_silently(sample
         shown = str(panel.detail.render())
         rows = shown.splitlines()
         assert rows[1].startswith("A migration that locks the orders table")
-        assert rows[-1].endswith("\u2026")  # the statement goes on
+        assert rows[-1].endswith("\u2026")  # the statement goes on (900 characters)
         assert len(rows) == panel.detail.content_region.height  # every row it has, used
         assert all(len(row) <= panel.detail.content_region.width for row in rows)
 

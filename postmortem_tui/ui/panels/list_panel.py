@@ -249,7 +249,7 @@ class ListPanel(Vertical):
         self._show_detail()
 
     def on_resize(self) -> None:
-        self._show_detail()  # the rows it takes depend on the width
+        self._show_detail()  # its rows depend on the width, its room on the panel's height
 
     def _show_detail(self) -> None:
         key = self.table.selected_key
@@ -257,10 +257,11 @@ class ListPanel(Vertical):
         if text:
             hints = blameless_hints(self._checked.get(key, ""), self.participants)
             text = visible_controls(text) + ("\n" + format_hints(hints) if hints else "")
-            max_height = self.detail.styles.max_height
+            max_height = self.detail.styles.max_height  # a share of the panel (meeting.tcss)
+            rows = int(max_height.resolve(self.size, self.app.size)) if max_height else 0
             width = self.detail.content_region.width
-            if max_height is not None and width:
-                text = clip_rows(text, width, int(max_height.value), self.app.console)
+            if rows > 0 and width:
+                text = clip_rows(text, width, rows, self.app.console)
         self.detail.update(text if text else self.EMPTY if not self._details else "")
 
 
