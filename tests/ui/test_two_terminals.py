@@ -127,6 +127,25 @@ async def test_an_outside_edit_is_picked_up_and_a_broken_one_is_left_alone(sampl
         assert sample_path.with_name(sample_path.name + ".broken").read_bytes() == broken
 
 
+async def test_a_hand_edit_of_an_entry_s_words_shows_in_its_row(sample_path: Path) -> None:
+    """``sed`` on an entry's text leaves its ``updated`` as it was: the session took the
+    edit, the line under the list showed it, and the row kept the old words."""
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, autosave=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for panel, key, old in (
+            ("timeline", "1", "Migration 0142 deployed"),
+            ("went_well", "3", app.live.session.went_well[0].text),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert any(row.startswith(old) for row in _rows(app, panel))
+            text = sample_path.read_text()
+            sample_path.write_text(text.replace(f'text = "{old}', f'text = "EDITED {old}', 1))
+            await _sync(clock, [pilot], 0.5)
+            assert any(row.startswith(f"EDITED {old}") for row in _rows(app, panel)), panel
+
+
 async def test_a_row_the_other_adds_below_the_view_is_scrolled_into_it(sample_path: Path) -> None:
     """The facilitator shares the screen; the note-taker adds a late timeline entry. The
     shared screen scrolls to show it (the facilitator's cursor stays on its row)."""

@@ -212,7 +212,9 @@ class EntryTable(DataTable):
         columns = [spec.key for spec in self._visible]
         added = []
         for row in rows:
-            if self._versions.get(row.key, self) == row.version:
+            # The cells too, not the version alone: a hand edit of the file changes an
+            # entry's words and leaves its ``updated`` as it was.
+            if self._versions.get(row.key, self) == (row.version, row.cells):
                 continue
             cells = [Cell(row.cells[index]) for index in indices]
             if row.key not in self._versions:
@@ -221,7 +223,7 @@ class EntryTable(DataTable):
             else:
                 for column, cell in zip(columns, cells):
                     self.update_cell(row.key, column, cell)
-            self._versions[row.key] = row.version
+            self._versions[row.key] = (row.version, row.cells)
             self._firsts[row.key] = cells[0]
         order = [row.key for row in rows]
         # New rows go to the end: sort only when that is not where they belong.
