@@ -20,7 +20,7 @@ from .config import Config
 from .model import Session
 from .persistence import create
 from .persistence.atomic import through_links
-from .rescue import rescue, rescued_copies
+from .rescue import rescue, rescued_copies, rescued_typing
 from .sync import Presence, SessionStore
 
 T = TypeVar("T")
@@ -110,14 +110,21 @@ class LiveSession:
             return None
 
     def rescue_notice(self) -> str:
-        """Said when the session opens, if a copy was rescued since its file was written."""
-        copies = rescued_copies(self.store.path)
-        if not copies:
-            return ""
-        return (
-            "The last time this session ended, its file could not be written. The notes were "
-            f"rescued to:\n{copies[0]}\nCompare it with this session and copy what is missing."
-        )
+        """Said when the session opens, if a copy was rescued since its file was written,
+        or words typed and not added when it last ended."""
+        said = []
+        if copies := rescued_copies(self.store.path):
+            said.append(
+                "The last time this session ended, its file could not be written. The notes "
+                f"were rescued to:\n{copies[0]}\nCompare it with this session and copy what "
+                "is missing."
+            )
+        if typed := rescued_typing(self.store.path):
+            said.append(
+                "The last time this session ended (the terminal closed), words typed but not "
+                f"yet added were kept in:\n{typed[0]}\nAdd what you still want."
+            )
+        return "\n".join(said)
 
     def save_as(self, path: Path) -> None:
         """Write the session to a new file and carry on there (when its own cannot be

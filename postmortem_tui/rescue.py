@@ -47,3 +47,35 @@ def rescued_copies(session_path: Path) -> list[Path]:
         and path.stat().st_mtime > written
     ]
     return sorted(found, key=lambda path: path.stat().st_mtime, reverse=True)
+
+
+def rescue_typing(lines: list[str], session_path: Path, now: datetime) -> Path:
+    """Words typed but not yet added (an input's line, an open form's fields) when the app
+    had to end without asking: written to ``rescue_dir()/NAME-YYYYmmdd-HHMMSS-typed.txt``,
+    one per line, as plain text. Raises OSError if it cannot be written."""
+    folder = rescue_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"{session_path.stem}-{stamp}-typed.txt"
+    when = now.astimezone().strftime("%Y-%m-%d %H:%M")
+    text = f"Typed into {session_path.name} but not yet added when the app ended ({when}):\n"
+    atomic_write(path, (text + "".join(f"{line}\n" for line in lines)).encode("utf-8"))
+    return path
+
+
+def rescued_typing(session_path: Path) -> list[Path]:
+    """Typing rescued (:func:`rescue_typing`) for the session at ``session_path`` since its
+    file was last written: newest first."""
+    folder = rescue_dir()
+    if not folder.is_dir():
+        return []
+    try:
+        written = session_path.stat().st_mtime
+    except OSError:
+        written = 0.0
+    found = [
+        path
+        for path in folder.glob(f"{session_path.stem}-*-typed.txt")
+        if path.stat().st_mtime >= written
+    ]
+    return sorted(found, key=lambda path: path.stat().st_mtime, reverse=True)

@@ -121,8 +121,20 @@ class PostmortemApp(App[int]):
     def ended_from_outside(self) -> None:
         """The terminal was closed (SIGHUP) or the process told to stop (SIGTERM): save what
         is not saved yet (the autosave runs within a second; this is that second), or, if
-        the file cannot be written, keep a rescued copy, before ending."""
+        the file cannot be written, keep a rescued copy, before ending. Words typed and not
+        yet added (an input's line, an open form) are kept beside the rescued copies, and
+        named when the session next opens: nobody is there to be asked about them."""
+        from .unsent_typing import unsent_words
+
+        words = unsent_words(self.screen_stack)
         self.live.save_or_rescue()
+        if words:
+            from ..rescue import rescue_typing
+
+            try:
+                rescue_typing(words, self.live.store.path, self.live.now())
+            except OSError:
+                pass  # nowhere left to write: the session itself is saved or rescued
         self.exit(1, return_code=1)
 
     def notify(

@@ -52,6 +52,33 @@ def unsent_typing(stack: list[Screen]) -> str | None:
     return None
 
 
+def unsent_words(stack: list[Screen]) -> list[str]:
+    """Every word typed and not yet added in ``stack``, a line each, to be kept when nobody
+    is there to ask (the terminal closed): each panel's input and waiting lines, each open
+    form's fields."""
+    from .forms.form import FormScreen
+
+    lines: list[str] = []
+    for screen in stack:
+        if isinstance(screen, FormScreen):
+            labels = {spec.key: spec.label for spec in screen.fields()}
+            typed = [
+                f"{labels[key]}: {value}"
+                for key, value in screen.values().items()
+                if isinstance(value, str) and value.strip()
+            ]
+            if typed:
+                lines.append(f"Form \u201c{screen.TITLE_TEXT}\u201d: " + "; ".join(typed))
+            continue
+        for panel in screen.query(ListPanel):
+            title = dict(PANELS).get((panel.id or "").removeprefix("panel-"), "a panel")
+            waiting = [line for line, _ in panel.waiting]
+            for line in [panel.input.value, *waiting]:
+                if line.strip():
+                    lines.append(f"{title} input: {line}")
+    return lines
+
+
 class UnsentTypingScreen(StyledOnDemand, ModalScreen[str]):
     """Dismissed with "stay", "quit" (all the same) or "add" (add the words, then quit)."""
 

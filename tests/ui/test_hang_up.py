@@ -70,3 +70,28 @@ async def test_a_hang_up_with_the_file_unwritable_rescues_the_notes(
         await pilot.pause()
     assert any(str(rescued) in message for message in told)
 
+
+
+async def test_words_typed_and_not_added_are_kept_when_the_terminal_closes(sample_path: Path) -> None:
+    """Nobody is there to ask "add them?": an input's line and an open form's fields are
+    kept in the state folder, and named when the session next opens."""
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        pilot.app.focused.insert_text_at_cursor("14:40 team lead pinged the DBA")  # no Enter
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        pilot.app.focused.insert_text_at_cursor("Alert on lock waits over 30 s")
+        await _hang_up(pilot)
+    [kept] = rescue_dir().glob("checkout-outage-*-typed.txt")
+    text = kept.read_text()
+    assert "Timeline input: 14:40 team lead pinged the DBA" in text
+    assert "Form \u201cNew action item\u201d: What (specific and measurable): Alert on lock waits over 30 s" in text
+    assert not list(rescue_dir().glob("*.toml"))  # the session itself was saved
+
+    told: list[str] = []
+    again = _app(sample_path)
+    again.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    assert any(str(kept) in message and "not yet added" in message for message in told)
