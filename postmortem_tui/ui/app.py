@@ -165,10 +165,11 @@ class PostmortemApp(App[int]):
         if self.return_code is not None or not self.is_running:
             return  # closing: the screens may already have lost their widgets
         problem = self.live.problem
+        if problem != self._last_problem and (problem or self._last_problem):
+            self.clear_notifications()  # the last problem's toast is out of date now
         if problem and problem != self._last_problem:
-            self.notify(
-                f"{problem}. Nothing is lost: it is all kept here and saving is retried; "
-                "ctrl+s offers to save to another file"
+            self.notify(  # the problem says that the changes are kept and saving retried
+                f"{problem}. ctrl+s offers to save to another file"
                 + (", ctrl+o overwrites the unreadable file" if self._overwritable() else "")
                 + ".",
                 title="Not saved",

@@ -425,3 +425,25 @@ async def test_the_same_field_edited_in_two_terminals_says_what_the_second_save_
         assert owner() == "Aisha Bello"
         await _sync(clock, [two, one], 1.0)
         assert next(item.owner for item in first.live.session.action_items if item.id == target) == "Aisha Bello"
+
+
+async def test_a_not_saved_toast_says_it_once_and_goes_when_saving_works_again(
+    sample_path: Path,
+) -> None:
+    """The toast repeated the problem's "kept" in other words, and stayed up beside the
+    header's next problem, and beside "saved" once the file was writable again."""
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock, autosave=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        os.chmod(sample_path, 0o444)
+        try:
+            await pilot.press("g")
+            pilot.app.focused.insert_text_at_cursor("typed while the file is read-only")
+            await pilot.press("enter")
+            await _sync(clock, [pilot], 0.5)
+            [toast] = [n.message for n in app._notifications]
+            assert "is read-only" in toast and toast.count("kept") == 1
+        finally:
+            os.chmod(sample_path, 0o644)
+        await _sync(clock, [pilot], 0.5)
+        assert [n.message for n in app._notifications] == ["Saved again."]
