@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import constants
+from textual import constants, events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -26,6 +26,7 @@ from ..trace import Trace
 from .clock_screen import ClockScreen
 from .meeting_screen import MeetingScreen
 from .themes import HIGH_CONTRAST
+from .typed_ahead import TypedAhead
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -117,6 +118,14 @@ class PostmortemApp(App[int]):
             loop.add_signal_handler(ending, self.ended_from_outside)
         spread_full_collections()
         self.call_after_refresh(settle_after_launch)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed on after an entry key wait, in order, for what it opens (typed_ahead)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            meeting = self.screen_stack[0] if self.screen_stack else None
+            if isinstance(meeting, TypedAhead) and meeting.hold(event):
+                return
+        await super().on_event(event)
 
     def ended_from_outside(self) -> None:
         """The terminal was closed (SIGHUP) or the process told to stop (SIGTERM): save what

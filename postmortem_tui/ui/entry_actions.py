@@ -202,9 +202,9 @@ class EntryActions(TypedAhead, SavingEdits):
 
     async def action_add_participant(self) -> None:
         await self.bring_forward("participants")
-        self._open_participant_form(None)
+        self._pour_held_into_form(self._open_participant_form(None))
 
-    def _open_participant_form(self, person: Participant | None) -> None:
+    def _open_participant_form(self, person: Participant | None) -> Screen:
         from .forms.participant_form import ParticipantForm
 
         def saved(result: Participant | None) -> None:
@@ -216,7 +216,9 @@ class EntryActions(TypedAhead, SavingEdits):
                 return
             self._changed("participants", select=result.id)
 
-        self.app.push_screen(ParticipantForm(person, self.live.now()), saved)
+        form = ParticipantForm(person, self.live.now())
+        self.app.push_screen(form, saved)
+        return form
 
     # Editing
 

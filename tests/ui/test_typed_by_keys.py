@@ -347,3 +347,66 @@ async def test_at_80x24_every_step_prompt_stays_whole_under_the_press_n_again_no
             assert "press n again" in notice
             assert "\u2026" not in prompt and "Press " in prompt, prompt
             await pilot.press("n")
+
+
+def _burst(app, keys) -> None:  # type: ignore[no-untyped-def]
+    """Keys as a terminal hands on a burst (a paste, a text expander, a laggy link): all
+    queued before the first is handled."""
+    from textual import events
+
+    names = {" ": "space", ":": "colon", "+": "plus", ".": "full_stop", "@": "at"}
+    for key in keys:
+        if len(key) == 1:
+            app.post_message(events.Key(names.get(key, key), key))
+        else:
+            app.post_message(events.Key(key, "\r" if key == "enter" else None))
+
+
+async def test_a_burst_through_the_action_form_lands_field_by_field(sample_path: Path) -> None:
+    """'a', words, Tab, a name, Tab, a deadline in one burst put the name before the
+    words, or everything in the deadline: the Tab overtook the characters."""
+    from postmortem_tui.ui.forms.action_form import ActionForm
+
+    app = _app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _burst(app, ["a", *"Page DBA on lock waits", "tab", *"Aisha Bello", "tab", *"+10d"])
+        for _ in range(5):
+            await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        values = form.values()
+        assert (values["what"], values["owner"], values["deadline"]) == (
+            "Page DBA on lock waits", "Aisha Bello", "+10d",
+        )
+
+
+async def test_a_burst_after_p_names_the_participant(sample_path: Path) -> None:
+    from postmortem_tui.ui.forms.participant_form import ParticipantForm
+
+    app = _app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _burst(app, ["P", *"Kim Lee", "tab"])
+        for _ in range(5):
+            await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ParticipantForm)
+        assert form.values()["name"] == "Kim Lee"
+        assert not app.live.clock.started  # the space was a name's, not the clock's
+
+
+async def test_a_burst_through_the_root_cause_form_keeps_why_and_because_apart(
+    sample_path: Path,
+) -> None:
+    from postmortem_tui.ui.forms.root_cause_form import RootCauseForm
+
+    app = _app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _burst(app, ["r", *"Why did the lock persist", "enter", *"Nothing watched lock waits"])
+        for _ in range(5):
+            await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RootCauseForm)
+        values = form.values()
+        assert (values["first"], values["second"]) == (
+            "Why did the lock persist", "Nothing watched lock waits",
+        )
