@@ -34,12 +34,15 @@ def unsent_panel(stack: list[Screen]) -> ListPanel | None:
 
 
 def unsent_typing(stack: list[Screen]) -> str | None:
-    """What is typed and not yet added in ``stack``, said in a line, or None."""
+    """What is typed and not yet added in ``stack``, said in a line, or None: the open form,
+    else every input that holds words (a second one's were lost unnamed when the first
+    was the only one said)."""
     from .forms.form import FormScreen
 
     for screen in reversed(stack):
         if isinstance(screen, FormScreen):
             return f"the open form \u201c{screen.TITLE_TEXT}\u201d is not saved"
+        said = []
         for panel in screen.query(ListPanel):
             typed = panel.input.value.strip()  # open, or a draft left when Escape closed it
             if typed or panel.waiting:
@@ -48,7 +51,9 @@ def unsent_typing(stack: list[Screen]) -> str | None:
                 count = len(panel.waiting)
                 lines = f"{count} {'more ' if typed else ''}line{'s' if count > 1 else ''} waiting"
                 holds = f"holds \u201c{shown}\u201d" + (f" and {lines}" if count else "")
-                return f"the {title} input {holds if typed else 'has ' + lines}, not yet added (Enter adds it)"
+                said.append(f"the {title} input {holds if typed else 'has ' + lines}")
+        if said:
+            return "; ".join(said) + ", not yet added (Enter adds it)"
     return None
 
 

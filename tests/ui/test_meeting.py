@@ -1273,3 +1273,17 @@ async def test_at_80x24_the_root_cause_statement_shows_whole_beside_its_row(samp
         top = int(table.scroll_y)
         visible_rows = table.scrollable_content_region.height - table.header_height
         assert top <= row < top + visible_rows
+
+
+async def test_quitting_names_every_input_that_holds_words(sample_path: Path) -> None:
+    """Drafts in two panels: the question named the first only, and 'Quit without it'
+    lost the second unnamed."""
+    app = _app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _draft(pilot, "t", "draft one")
+        await pilot.press("escape")
+        await _draft(pilot, "w", "draft two")
+        await pilot.press("escape", "ctrl+q")
+        await pilot.pause()
+        asked = " ".join(str(label.render()) for label in app.screen.query(Label))
+        assert "\u201cdraft one\u201d" in asked and "\u201cdraft two\u201d" in asked
