@@ -61,16 +61,17 @@ def wrap_up_checklist(session: Session) -> list[CheckItem]:
             bool(actions),
             f"{len(actions)} action items" if actions else "no action items yet",
         ),
-        # With no action items these are not met: there is nothing to check yet.
+        # With no action items these are not met: there is nothing to check yet (said
+        # once, above: three "no action items yet" in a row read as a stutter).
         CheckItem(
             "Every action item has exactly one owner",
             bool(actions) and not owner_detail,
-            owner_detail if actions else "no action items yet",
+            owner_detail if actions else "",
         ),
         CheckItem(
             "Every action item has a deadline",
             bool(actions) and not deadline_detail,
-            deadline_detail if actions else "no action items yet",
+            deadline_detail if actions else "",
         ),
         CheckItem(
             "Where the document will be published",
@@ -90,7 +91,11 @@ def wrap_up_checklist(session: Session) -> list[CheckItem]:
         CheckItem(
             "Key durations can be computed from the timeline",
             bool(key_durations(session)),
-            "" if key_durations(session) else "mark timeline entries with their kind (k)",
+            ""
+            if key_durations(session)
+            else "mark timeline entries with their kind (k)"
+            if session.timeline
+            else "no timeline yet: add its entries (t), then mark their kinds (k)",
         ),
         CheckItem("A facilitator and a note-taker", not roles, "; ".join(roles)),
     ]

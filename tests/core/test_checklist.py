@@ -78,10 +78,17 @@ def test_a_deadline_on_the_meeting_day_or_without_a_meeting_date_is_fine(
 
 
 def test_with_no_action_items_the_owner_and_deadline_checks_are_not_met(empty_path: Path) -> None:
+    """Not met, and "no action items yet" said once, under the first of them."""
     items = wrap_up_checklist(load(empty_path))
+    assert _item(items, "Action items recorded").detail == "no action items yet"
     for label in ("Every action item has exactly one owner", "Every action item has a deadline"):
         item = _item(items, label)
-        assert not item.ok and item.detail == "no action items yet"
+        assert not item.ok and item.detail == ""
+
+
+def test_with_no_timeline_the_durations_check_says_to_add_it_first(empty_path: Path) -> None:
+    item = _item(wrap_up_checklist(load(empty_path)), "Key durations can be computed from the timeline")
+    assert not item.ok and item.detail.startswith("no timeline yet: add its entries (t)")
 
 
 def test_the_hint_counts_by_category_show_only_when_there_are_hints(sample_path: Path) -> None:
