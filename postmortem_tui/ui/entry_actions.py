@@ -179,6 +179,7 @@ class EntryActions(TypedAhead, SavingEdits):
             editing=entry_id is not None,
             participants=names,
             statement=session.root_cause.statement,
+            chains=len(session.root_cause.chains),
         )
         self.app.push_screen(form, saved)
         return form

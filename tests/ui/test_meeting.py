@@ -1287,3 +1287,15 @@ async def test_quitting_names_every_input_that_holds_words(sample_path: Path) ->
         await pilot.pause()
         asked = " ".join(str(label.render()) for label in app.screen.query(Label))
         assert "\u201cdraft one\u201d" in asked and "\u201cdraft two\u201d" in asked
+
+
+async def test_with_no_chain_yet_the_root_cause_form_offers_the_first(empty_path: Path) -> None:
+    """Not 'Why / because (this chain)' and 'start a new chain' when there is no chain."""
+    app = _app(empty_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        mode = app.screen.query_one("#input-mode", Select)
+        offered = [str(prompt) for prompt, _ in mode._options]
+        assert "Why / because (the first chain)" in offered
+        assert not any("this chain" in o or "new chain" in o for o in offered)

@@ -38,10 +38,13 @@ class RootCauseForm(FormScreen[RootCauseInput]):
         editing: bool = False,
         participants: tuple[str, ...] = (),
         statement: str = "",
+        chains: int = 1,
     ) -> None:
         """``statement``: the root-cause statement as it is, shown to be edited when the
-        statement is chosen (saving replaces it: an empty field would wipe it unseen)."""
+        statement is chosen (saving replaces it: an empty field would wipe it unseen).
+        ``chains``: how many 5-Whys chains there are (with none, the first why starts one)."""
         super().__init__()
+        self.chains = chains
         self.participants = participants
         self.statement = statement
         self.initial = initial or RootCauseInput("why", "")
@@ -52,6 +55,8 @@ class RootCauseForm(FormScreen[RootCauseInput]):
     def fields(self) -> list[Field]:
         initial = self.initial
         modes = MODES if not self.editing else [m for m in MODES if m[1] == initial.mode]
+        if not self.chains and not self.editing:  # no "this chain" to add to, nor a new one
+            modes = [("Why / because (the first chain)", "why"), *MODES[2:]]
         statement = initial.mode == "statement"
         return [
             Field("mode", "Entry" if self.editing else "Add", choice(modes, initial.mode)),
