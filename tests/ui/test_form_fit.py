@@ -180,12 +180,25 @@ async def test_tab_goes_round_the_form_without_a_stop_between_fields(sample_path
 
 async def test_a_tall_terminal_keeps_the_fields_boxed(sample_path: Path) -> None:
     app = make_app(sample_path, clock=FakeClock(START))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         form = await _action_form(pilot)
         assert form.query_one("#input-what", Input).region.height == 3
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert form.query_one("#input-what", Input).region.height == 1
+
+
+@pytest.mark.parametrize("size", [(100, 30), (120, 40), (200, 60)])
+async def test_every_field_of_the_action_form_is_in_view_at_every_size(
+    sample_path: Path, size: tuple[int, int]
+) -> None:
+    """Boxed fields at 100x30 and 120x40 left the last few to scroll to (at 80x24, unboxed,
+    all were in view)."""
+    app = make_app(sample_path, clock=FakeClock(START))
+    async with app.run_test(size=size) as pilot:
+        form = await _action_form(pilot)
+        for spec in form.fields():
+            assert _in_view(form, form.query_one(f"#input-{spec.key}")), (size, spec.key)
 
 
 async def test_the_focused_fields_label_is_the_one_marked(sample_path: Path) -> None:

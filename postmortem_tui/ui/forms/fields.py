@@ -13,10 +13,11 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
-COMPACT_BELOW = 30
+COMPACT_BELOW = 44
 """Terminal rows under which fields and buttons are drawn without their boxes: a field then
-takes two rows with its label rather than four, and at 80x24 the whole action form is in
-view, with the errors of a refused Save, instead of three of its nine fields."""
+takes two rows with its label rather than four, and the whole action form is in view, with
+the errors of a refused Save: at 80x24 instead of three of its nine fields, at 100x30 and
+120x40 instead of all but the last few (boxed, it needs 44 rows)."""
 
 
 @dataclass

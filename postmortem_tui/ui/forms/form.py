@@ -50,7 +50,7 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
     VERTICAL_BREAKPOINTS = [
         (0, "-tiny"),
         (24, "-short"),
-        (COMPACT_BELOW, "-medium"),
+        (30, "-medium"),
         (36, "-roomy"),
         (44, "-roomier"),
         (50, "-tall"),
