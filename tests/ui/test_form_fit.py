@@ -252,3 +252,22 @@ async def test_a_name_being_typed_is_not_called_absent_while_it_completes(sample
         owner.value = "Quentin"
         await pilot.pause()
         assert live.display and "not in the participants list" in str(live.render())
+
+
+async def test_a_form_shows_the_step_s_countdown_at_full_contrast(sample_path: Path) -> None:
+    """The meeting's header is dimmed under a form; the room keeps the time in view in the
+    form's own title row, in the countdown's colours."""
+    clock = FakeClock(START)
+    app = make_app(sample_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _action_form(pilot)
+        shown = form.query_one(".form-clock", Label)
+        assert not shown.display  # the meeting has not started: no time to keep
+        await pilot.press("escape")
+        await pilot.press("space")
+        clock.advance(4 * 60)  # a minute left of step 1's five
+        form = await _action_form(pilot)
+        assert shown is not form.query_one(".form-clock", Label)
+        shown = form.query_one(".form-clock", Label)
+        assert shown.display and str(shown.render()) == "1/7 01:00"
+        assert shown.has_class("-warning")

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, TextArea
 
+from ...clock_view import clock_view
 from ..styles_on_demand import StyledOnDemand
 from ..widgets.key_bar import KeyBar
 from .fields import (
@@ -90,7 +91,11 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
         self.add_class(_breakpoint(self.HORIZONTAL_BREAKPOINTS, width))
         compact = height < COMPACT_BELOW
         with Vertical(classes="form"):
-            yield Label(self.TITLE_TEXT, classes="form-title", markup=False)
+            with Horizontal(classes="form-head"):
+                yield Label(self.TITLE_TEXT, classes="form-title", markup=False)
+                # The step and its countdown: the meeting's header is dimmed under the form,
+                # and a shared screen's room keeps the time in view while an entry is typed.
+                yield Label("", classes="form-clock", markup=False)
             # Not focusable: Tab would stop on the box between the last field and the first.
             with VerticalScroll(classes="form-fields", can_focus=False):
                 for row in field_rows(self.fields()):
@@ -252,7 +257,22 @@ class FormScreen(StyledOnDemand, ModalScreen[T | None], Generic[T]):
         for widget in self.query("Input, Select, TextArea, SelectionList, Button"):
             set_compact(widget, compact)
 
+    def _show_clock(self) -> None:
+        live = getattr(self.app, "live", None)
+        clock = self.query_one(".form-clock", Label)
+        if live is None or not live.clock.started:
+            clock.display = False
+            return
+        view = clock_view(live.session, live.clock, live.clock.now(), "", "")
+        clock.update(f"{view.step_index + 1}/{len(live.session.agenda.steps)} {view.countdown}")
+        look = "-paused" if view.paused else {"warning": "-warning", "over": "-over"}.get(view.phase, "")
+        for name in ("-paused", "-warning", "-over"):
+            clock.set_class(name == look, name)
+        clock.display = True
+
     def on_mount(self) -> None:
+        self._show_clock()
+        self.set_interval(1, self._show_clock)
         for label in self.query(".field-error"):
             label.display = False
         self.query_one(".form-problems").display = False
