@@ -103,6 +103,9 @@ async def test_the_footer_under_a_dialog_shows_the_dialog_s_keys(sample_path: Pa
         await pilot.press("question_mark")
         await pilot.pause()
         assert app.screen.query_one(KeyBar).render().plain == "esc Close"
+        await pilot.press("escape", "1", "k")  # the kind picker, on a timeline row
+        await pilot.pause()
+        assert app.screen.query_one(KeyBar).render().plain == "esc Cancel 1-8 Pick a kind"
 
 
 async def test_a_refused_save_at_80x24_shows_every_reason_and_names_the_fields(

@@ -21,7 +21,14 @@ NOW = "  \u2190 now"
 
 class KindPicker(StyledOnDemand, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel")] + [
-        Binding(str(number), f"pick({number - 1})", KIND_TITLES[kind], show=False)
+        # The first stands for them all in the footer: "1-8 Pick a kind".
+        Binding(
+            str(number),
+            f"pick({number - 1})",
+            "Pick a kind" if number == 1 else KIND_TITLES[kind],
+            show=number == 1,
+            key_display="1-8" if number == 1 else None,
+        )
         for number, kind in enumerate(KINDS, start=1)
     ]
 
