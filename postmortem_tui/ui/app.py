@@ -195,7 +195,7 @@ class PostmortemApp(App[int]):
         self.trace.write("seen", new)
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen) and changed:
-                screen.refresh_panels()
+                screen.refresh_from_outside()
             if isinstance(screen, ClockScreen):
                 screen.clock_changed()  # another instance may have started or moved the clock
         if new:

@@ -223,6 +223,22 @@ class EntryActions(TypedAhead, SavingEdits):
 
     # Editing
 
+    def refresh_from_outside(self) -> None:
+        """Show what another instance (or a hand edit) changed; if that deleted the entry
+        selected here, say so: the cursor is now on another one, which e, k or Delete would
+        act on."""
+        key = self._selected()
+        panel = self._panel(self.active_panel)
+        words = panel.words_of(key) if key and isinstance(panel, ListPanel) else ""
+        self.refresh_panels()
+        if key and key != STATEMENT_KEY and editing.find(self.live.session, key) is None:
+            what = f"\u201c{hint.one_line(words, 48)}\u201d" if words.strip() else "The entry you had selected"
+            self.notify(
+                f"{what} was deleted in another terminal; the cursor is on the next entry.",
+                severity="warning",
+                timeout=6,
+            )
+
     def _selected(self) -> str | None:
         panel = self._panel(self.active_panel)
         if panel is None or not isinstance(panel, ListPanel):

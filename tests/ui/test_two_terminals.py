@@ -100,6 +100,24 @@ async def test_a_deletion_stays_deleted_when_the_other_edits_its_stale_copy(
             assert "edited on a stale copy" not in _rows(app, "went_well")
 
 
+async def test_the_selected_entry_deleted_in_the_other_terminal_is_said(sample_path: Path) -> None:
+    """The cursor moved to the next entry without a word, and a Delete there would have
+    removed what the user had not chosen."""
+    clock = FakeClock(START)
+    first = make_app(sample_path, clock=clock, autosave=False)
+    second = make_app(sample_path, clock=clock, autosave=False)
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        await one.press("3")
+        await two.press("3")
+        words = first.live.session.went_well[0].text
+        await one.press("delete")
+        clock.advance(1)
+        await _sync(clock, [one, two, one, two], 1.0)
+        told = [n.message for n in second._notifications]
+        assert any(words[:20] in m and "was deleted in another terminal" in m for m in told)
+        assert not any("another terminal" in n.message for n in first._notifications)
+
+
 async def test_an_outside_edit_is_picked_up_and_a_broken_one_is_left_alone(sample_path: Path) -> None:
     clock = FakeClock(START)
     app = make_app(sample_path, clock=clock, autosave=False)

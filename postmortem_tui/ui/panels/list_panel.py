@@ -154,6 +154,10 @@ class ListPanel(Vertical):
         self.set_class(not rows, "-empty")
         self._show_detail()
 
+    def words_of(self, key: str) -> str:
+        """The words of the entry ``key`` as the list shows them ("" if not listed)."""
+        return self._checked.get(key, "")
+
     def open_input(self) -> None:
         """Open the input, with what was left in it when it was last closed (Escape keeps
         a draft: closing the input is not deleting words), and the lines waiting after it."""
