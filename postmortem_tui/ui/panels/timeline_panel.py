@@ -38,8 +38,8 @@ class TimelinePanel(ListPanel):
     )
     PLACEHOLDER = "14:12 what happened (no time: now)"
     EMPTY = "No timeline yet: press t and type 14:12 what happened."
-    _shown: dict[str, tuple[tuple[object, ...], Row, str]] = {}
-    """Each entry's row and detail, with what they were built from (its fields, the zone)."""
+    _shown: dict[str, tuple[tzinfo | None, dict[str, object], Row, str]] = {}
+    """Each entry's row and detail, with what they were built from (the zone, its fields)."""
 
     @staticmethod
     def _row(entry: TimelineEntry, zone: tzinfo | None, day: date) -> tuple[Row, str]:
@@ -73,15 +73,12 @@ class TimelinePanel(ListPanel):
         for entry in session.timeline:
             checked[entry.id] = entry.text
             cached = shown.get(entry.id)
-            built_from = (
-                entry.updated, zone, entry.time, entry.date, entry.text, entry.kind,
-                entry.source, entry.link, entry.marks,
-            )
-            if cached is None or cached[0] != built_from:
-                cached = (built_from, *self._row(entry, zone, day))
+            fields = entry.__dict__  # a copy's values are the same objects: a quick compare
+            if cached is None or cached[0] != zone or cached[1] != fields:
+                cached = (zone, dict(fields), *self._row(entry, zone, day))
             kept[entry.id] = cached
-            rows.append(cached[1])
-            details[entry.id] = cached[2]
+            rows.append(cached[2])
+            details[entry.id] = cached[3]
         self._shown = kept
         self.table.fit_column("time", max((len(row.cells[0]) for row in rows), default=0))
         self.show_rows(rows, details, checked)

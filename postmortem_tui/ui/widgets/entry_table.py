@@ -85,7 +85,8 @@ class EntryTable(DataTable):
         self._specs = list(columns)
         self._base_widths = {spec.key: spec.width for spec in columns}
         self._visible: list[ColumnSpec] = []
-        self._versions: dict[str, object] = {}
+        self._versions: dict[str, Row] = {}
+        """Each row as it was last shown."""
         self._firsts: dict[str, Cell] = {}
         self._order: list[str] = []
         self._rows: Sequence[Row] = []
@@ -212,9 +213,11 @@ class EntryTable(DataTable):
         columns = [spec.key for spec in self._visible]
         added = []
         for row in rows:
-            # The cells too, not the version alone: a hand edit of the file changes an
-            # entry's words and leaves its ``updated`` as it was.
-            if self._versions.get(row.key, self) == (row.version, row.cells):
+            # The row as shown last: the cells too, not the version alone (a hand edit of
+            # the file changes an entry's words and leaves its ``updated`` as it was). A
+            # panel that keeps its rows hands the same Row back: ``is`` settles it.
+            shown = self._versions.get(row.key)
+            if shown is row or shown == row:
                 continue
             cells = [Cell(row.cells[index]) for index in indices]
             if row.key not in self._versions:
@@ -223,7 +226,7 @@ class EntryTable(DataTable):
             else:
                 for column, cell in zip(columns, cells):
                     self.update_cell(row.key, column, cell)
-            self._versions[row.key] = (row.version, row.cells)
+            self._versions[row.key] = row
             self._firsts[row.key] = cells[0]
         order = [row.key for row in rows]
         # New rows go to the end: sort only when that is not where they belong.
