@@ -4,6 +4,7 @@ nobody is there to answer "save elsewhere?", and the notes must not go with the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -33,6 +34,16 @@ def rescue(session: Session, session_path: Path, now: datetime) -> Path:
 def rescued_copies(session_path: Path) -> list[Path]:
     """Copies rescued for the session at ``session_path`` since its file was last written
     (or any, if the file is gone): newest first."""
+    return _since_written(
+        session_path,
+        f"{session_path.stem}-*.toml",
+        lambda path: path.stem.removeprefix(session_path.stem + "-").replace("-", "").isdigit(),
+    )
+
+
+def _since_written(session_path: Path, pattern: str, named: Callable[[Path], bool]) -> list[Path]:
+    """The files in :func:`rescue_dir` matching ``pattern`` (and ``named``) written since
+    the session's file was (any, if it is gone): newest first."""
     folder = rescue_dir()
     if not folder.is_dir():
         return []
@@ -40,12 +51,7 @@ def rescued_copies(session_path: Path) -> list[Path]:
         written = session_path.stat().st_mtime
     except OSError:
         written = 0.0
-    found = [
-        path
-        for path in folder.glob(f"{session_path.stem}-*.toml")
-        if path.stem.removeprefix(session_path.stem + "-").replace("-", "").isdigit()
-        and path.stat().st_mtime > written
-    ]
+    found = [path for path in folder.glob(pattern) if named(path) and path.stat().st_mtime >= written]
     return sorted(found, key=lambda path: path.stat().st_mtime, reverse=True)
 
 
@@ -66,16 +72,4 @@ def rescue_typing(lines: list[str], session_path: Path, now: datetime) -> Path:
 def rescued_typing(session_path: Path) -> list[Path]:
     """Typing rescued (:func:`rescue_typing`) for the session at ``session_path`` since its
     file was last written: newest first."""
-    folder = rescue_dir()
-    if not folder.is_dir():
-        return []
-    try:
-        written = session_path.stat().st_mtime
-    except OSError:
-        written = 0.0
-    found = [
-        path
-        for path in folder.glob(f"{session_path.stem}-*-typed.txt")
-        if path.stat().st_mtime >= written
-    ]
-    return sorted(found, key=lambda path: path.stat().st_mtime, reverse=True)
+    return _since_written(session_path, f"{session_path.stem}-*-typed.txt", lambda path: True)
