@@ -31,7 +31,6 @@ from .typed_ahead import TypedAhead
 if TYPE_CHECKING:
     from .. import editing
     from ..checks import hint
-    from ..importers import ImportRow
     from .forms.root_cause_form import RootCauseInput
 else:  # loaded when an entry is first added, edited or deleted, not to show the screen
     editing = lazy_module("postmortem_tui.editing")
@@ -358,45 +357,6 @@ class EntryActions(TypedAhead, SavingEdits):
                     panel.table.select(entry.id)
         self.app.clear_notifications()  # "Deleted ... ctrl+z brings it back" is done with
         self.notify(f"Undid the last {what}.", timeout=3)
-
-    # Import
-
-    def action_import(self) -> None:
-        # The importers are loaded when first used, not at start.
-        from ..importers import apply_rows, unapply
-        from .import_screen import ImportScreen
-
-        folder = self.live.store.path.parent
-
-        def chosen(rows: tuple[ImportRow, ...] | None) -> None:
-            if not rows:
-                return
-            now = self.live.now()
-            added = self.live.change(lambda s: apply_rows(s, rows, now))
-
-            def take_back(session: Session, when: datetime) -> None:
-                unapply(session, added, when)
-
-            self._undo.append(("import", take_back))
-            self._changed("timeline")
-            self.show_panel("timeline")
-            self.notify(f"Added {len(added)} timeline entries. ctrl+z takes them back out.")
-
-        self.app.push_screen(ImportScreen(self.live.session, folder), chosen)
-
-    # Details
-
-    def action_details(self) -> None:
-        from .forms.details_form import DetailsForm, save_details
-
-        def saved(result: dict | None) -> None:
-            if result is None:
-                return
-            save_details(self.live, result, form.session)
-            self._changed(None)
-
-        form = DetailsForm(self.live.session)
-        self.app.push_screen(form, saved)
 
 
 def _edited(entry: Entry, result: RootCauseInput) -> Entry:

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from ..model.criteria import Criteria
 from ..paths import sessions_dir
-from .entry_actions import EntryActions
+from .session_actions import SessionActions
 
 if TYPE_CHECKING:
     from .panels.actions_panel import ActionsPanel
 
 
-class GuidanceActions(EntryActions):
+class GuidanceActions(SessionActions):
     def action_rebalance(self) -> None:
         from ..checks.pace import apply_rebalance, rebalance_for
         from .rebalance_screen import RebalanceScreen
