@@ -1162,19 +1162,26 @@ async def test_the_countdown_grows_with_a_shared_screen(sample_path: Path) -> No
     assert heights == [3, 5, 8]
 
 
+async def _noted_without_a_time(pilot, text: str):  # type: ignore[no-untyped-def]
+    """Add a timeline entry with no time (stamped now), close the input, and select its row
+    (the last: the meeting is days after the incident); the panel and its table."""
+    await pilot.press("t")
+    await _type(pilot, text)
+    await pilot.press("escape")
+    await pilot.pause()
+    panel = pilot.app.screen.query_one("#panel-timeline")
+    table = panel.query_one(EntryTable)
+    table.move_cursor(row=table.row_count - 1)
+    await pilot.pause()
+    return panel, table
+
+
 async def test_a_stamped_entry_lists_its_minute_and_names_the_incident_s_zone(
     sample_path: Path,
 ) -> None:
     app = make_app(sample_path, clock=FakeClock(START))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("t")
-        await _type(pilot, "status page checked again")
-        await pilot.press("escape")
-        await pilot.pause()
-        panel = app.screen.query_one("#panel-timeline")
-        table = panel.query_one(EntryTable)
-        table.move_cursor(row=table.row_count - 1)
-        await pilot.pause()
+        panel, table = await _noted_without_a_time(pilot, "status page checked again")
         assert table.get_row_at(table.row_count - 1)[0].value == "11-27 10:00"
         assert table.columns["time"].width == len("11-27 10:00")  # type: ignore[index]
         detail = str(panel.detail.render())
@@ -1194,13 +1201,7 @@ async def test_a_time_typed_over_a_stamp_puts_the_entry_on_the_incident_s_day(
     and the Time column went back to its width."""
     app = make_app(sample_path, clock=FakeClock(START))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("t")
-        await _type(pilot, "team lead pinged the DBA")
-        await pilot.press("escape")
-        await pilot.pause()
-        panel = app.screen.query_one("#panel-timeline")
-        table = panel.query_one(EntryTable)
-        table.move_cursor(row=table.row_count - 1)
+        _, table = await _noted_without_a_time(pilot, "team lead pinged the DBA")
         await pilot.press("e")
         await pilot.pause()
         field = app.screen.query_one("#field-time Input", Input)
